@@ -1,0 +1,90 @@
+// Turns the layered raw values into the typed Config, or one ConfigError listing every problem. The order matters
+// where a default depends on another value: PORT → ENTRADA_URL → MS_OAUTH_REDIRECT_URL,
+// DATABASE_URL → ELENTRA_DATABASE_URL.
+import { ConfigError, type ConfigProblem } from './config-error.js';
+import { ConfigReader } from './config-reader.js';
+import type { Config, ConfigSource } from './config-types.js';
+import {
+  CONFIG_KEYS,
+  type ConfigKey,
+  DEFAULTS,
+  ELENTRA_ENVS,
+  LOG_LEVELS,
+  OAUTH_REDIRECT_ROUTE,
+  SECRET_KEYS,
+} from './constants.js';
+import { Secret } from './secret.js';
+import type { RawValues } from './sources/raw-values.js';
+import { decodeAppKey } from './validate/app-key.js';
+import { checkDatabaseName, checkFlag, checkOneOf, checkPort, checkTokenId } from './validate/basic.js';
+import { ok } from './validate/check.js';
+import { checkClientSecret, checkGuid, checkRedirectUrl, checkScopes } from './validate/microsoft.js';
+import { checkTimeZone } from './validate/timezone.js';
+import { checkDatabaseUrl, checkMicrosoftUrl, checkSiteUrl } from './validate/urls.js';
+
+export function buildConfig(raw: RawValues): Config {
+  const read = new ConfigReader(raw.values, [...raw.problems]);
+  const port = read.withDefault('PORT', DEFAULTS.PORT, checkPort);
+  const entradaUrl = read.withDefault('ENTRADA_URL', `http://localhost:${port}`, checkSiteUrl);
+  const redirectUrl = `${entradaUrl}${OAUTH_REDIRECT_ROUTE}`;
+  const databaseUrl = read.withDefault('DATABASE_URL', DEFAULTS.DATABASE_URL, checkDatabaseUrl);
+  const clientSecret = read.optional('MS_OAUTH_CLIENT_SECRET', checkClientSecret);
+  const appKey = read.optional('APP_KEY', (value) => {
+    const decoded = decodeAppKey(value);
+    return decoded.ok ? ok(value) : decoded;
+  });
+  const config: Config = {
+    MS_SERVICE_TOKEN_ID: read.withDefault('MS_SERVICE_TOKEN_ID', DEFAULTS.MS_SERVICE_TOKEN_ID, checkTokenId),
+    MS_AD_TENANT_ID: read.optional('MS_AD_TENANT_ID', checkGuid('tenant')),
+    MS_OAUTH_CLIENT_ID: read.optional('MS_OAUTH_CLIENT_ID', checkGuid('client')),
+    MS_OAUTH_CLIENT_SECRET: clientSecret === null ? null : new Secret(clientSecret),
+    MS_OAUTH_SCOPES: Object.freeze(read.withDefault('MS_OAUTH_SCOPES', DEFAULTS.MS_OAUTH_SCOPES, checkScopes)),
+    // A wrong ENTRADA_URL is reported once, not again as a redirect URL that cannot match it.
+    MS_OAUTH_REDIRECT_URL: read.isValid('ENTRADA_URL')
+      ? read.withDefault(
+          'MS_OAUTH_REDIRECT_URL',
+          redirectUrl,
+          checkRedirectUrl(redirectUrl, read.sourceOf('ENTRADA_URL')),
+        )
+      : redirectUrl,
+    ENTRADA_URL: entradaUrl,
+    DEFAULT_TIMEZONE: read.withDefault('DEFAULT_TIMEZONE', DEFAULTS.DEFAULT_TIMEZONE, checkTimeZone),
+    DATABASE_URL: databaseUrl,
+    ELENTRA_DATABASE_URL: read.withDefault('ELENTRA_DATABASE_URL', databaseUrl, checkDatabaseUrl),
+    ELENTRA_AUTH_DATABASE: read.optional('ELENTRA_AUTH_DATABASE', checkDatabaseName),
+    APP_KEY: appKey === null ? null : new Secret(appKey),
+    MS_LOGIN_URL: read.withDefault('MS_LOGIN_URL', DEFAULTS.MS_LOGIN_URL, checkMicrosoftUrl(DEFAULTS.MS_LOGIN_URL)),
+    MS_GRAPH_URL: read.withDefault('MS_GRAPH_URL', DEFAULTS.MS_GRAPH_URL, checkMicrosoftUrl(DEFAULTS.MS_GRAPH_URL)),
+    PORT: port,
+    ELENTRA_ENV: read.withDefault('ELENTRA_ENV', DEFAULTS.ELENTRA_ENV, checkOneOf(ELENTRA_ENVS)),
+    LOG_LEVEL: read.withDefault('LOG_LEVEL', DEFAULTS.LOG_LEVEL, checkOneOf(LOG_LEVELS)),
+    SCHEDULER_IN_PROCESS: read.withDefault('SCHEDULER_IN_PROCESS', DEFAULTS.SCHEDULER_IN_PROCESS, checkFlag),
+    sources: sourcesByKey(read.sources),
+    settingsFile: raw.settingsFile,
+  };
+  if (read.problems.length > 0) throw new ConfigError(withoutSecrets(inKeyOrder(read.problems), raw));
+  return Object.freeze(config);
+}
+
+/** Problems in the order of the configuration table; SETTINGS_FILE (not a key) first, as the others depend on it. */
+function inKeyOrder(problems: ConfigProblem[]): ConfigProblem[] {
+  const rank = new Map<string, number>(CONFIG_KEYS.map((key, index) => [key, index]));
+  return [...problems].sort((a, b) => (rank.get(a.name) ?? -1) - (rank.get(b.name) ?? -1));
+}
+
+function sourcesByKey(sources: ReadonlyMap<ConfigKey, ConfigSource>): Record<ConfigKey, ConfigSource> {
+  const entries = CONFIG_KEYS.map((key) => [key, sources.get(key) ?? { kind: 'default' }] as const);
+  return Object.freeze(Object.fromEntries(entries) as Record<ConfigKey, ConfigSource>);
+}
+
+/**
+ * The checks never echo a secret; this also covers a secret pasted into another constant (a client secret given
+ * as MS_OAUTH_CLIENT_ID), whose message may quote it.
+ */
+function withoutSecrets(problems: ConfigProblem[], raw: RawValues): ConfigProblem[] {
+  const secrets = [...SECRET_KEYS]
+    .map((key) => raw.values.get(key)?.value)
+    .filter((value): value is string => value !== undefined && value.length >= 4);
+  const scrub = (text: string) => secrets.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
+  return problems.map((problem) => ({ ...problem, message: scrub(problem.message), fix: scrub(problem.fix) }));
+}

@@ -1,0 +1,45 @@
+// The validated configuration: one object, keyed by the constants' own names, built once at start by loadConfig().
+import type { ConfigKey, ElentraEnv, LogLevel } from './constants.js';
+import type { Secret } from './secret.js';
+
+/** Where a value came from: the environment, a settings file (its path), or the built-in default. */
+export type ConfigSource = { kind: 'environment' } | { kind: 'file'; path: string } | { kind: 'default' };
+
+export interface Config {
+  MS_SERVICE_TOKEN_ID: string;
+  /** Null until the app is registered in Azure; see requireMicrosoftApp(). */
+  MS_AD_TENANT_ID: string | null;
+  MS_OAUTH_CLIENT_ID: string | null;
+  MS_OAUTH_CLIENT_SECRET: Secret | null;
+  /** Always holds the six required scopes (in any case), perhaps more. */
+  MS_OAUTH_SCOPES: readonly string[];
+  /** Always ENTRADA_URL + OAUTH_REDIRECT_ROUTE. */
+  MS_OAUTH_REDIRECT_URL: string;
+  /** Absolute http(s) URL, no trailing slash. */
+  ENTRADA_URL: string;
+  /** IANA zone of the site, e.g. America/Toronto. */
+  DEFAULT_TIMEZONE: string;
+  DATABASE_URL: string;
+  ELENTRA_DATABASE_URL: string;
+  /** Database holding user_data / user_access; null = the same database as ELENTRA_DATABASE_URL. */
+  ELENTRA_AUTH_DATABASE: string | null;
+  /** 32 random bytes as given (`base64:…` or hex); see requireAppKey() for the bytes. */
+  APP_KEY: Secret | null;
+  /** No trailing slash. */
+  MS_LOGIN_URL: string;
+  /** No trailing slash. */
+  MS_GRAPH_URL: string;
+  PORT: number;
+  ELENTRA_ENV: ElentraEnv;
+  LOG_LEVEL: LogLevel;
+  /** Whether `npm start` runs the scheduler loop in the web process. */
+  SCHEDULER_IN_PROCESS: boolean;
+  /** Where each value came from, for `config:check` and error messages. */
+  sources: Readonly<Record<ConfigKey, ConfigSource>>;
+  /** The per-environment settings file that was read, if any. */
+  settingsFile: string | null;
+}
+
+export function describeSource(source: ConfigSource): string {
+  return source.kind === 'file' ? source.path : source.kind;
+}

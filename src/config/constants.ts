@@ -1,0 +1,69 @@
+// The settings constants and their defaults. The MS_* names, the scopes and the redirect route are fixed by
+// Elentra's Microsoft Teams configuration guide (../../../shared/seed), so a school's settings file works as is.
+// Defaults that depend on another value (ENTRADA_URL on PORT, the redirect URL on ENTRADA_URL) are in
+// ./build-config.ts.
+
+export const CONFIG_KEYS = [
+  'MS_SERVICE_TOKEN_ID',
+  'MS_AD_TENANT_ID',
+  'MS_OAUTH_CLIENT_ID',
+  'MS_OAUTH_CLIENT_SECRET',
+  'MS_OAUTH_SCOPES',
+  'MS_OAUTH_REDIRECT_URL',
+  'ENTRADA_URL',
+  'DEFAULT_TIMEZONE',
+  'DATABASE_URL',
+  'ELENTRA_DATABASE_URL',
+  'ELENTRA_AUTH_DATABASE',
+  'APP_KEY',
+  'MS_LOGIN_URL',
+  'MS_GRAPH_URL',
+  'PORT',
+  'ELENTRA_ENV',
+  'LOG_LEVEL',
+  'SCHEDULER_IN_PROCESS',
+] as const;
+
+export type ConfigKey = (typeof CONFIG_KEYS)[number];
+
+/** Values never printed: kept in Secret instances, shown as "set (redacted)". */
+export const SECRET_KEYS: ReadonlySet<ConfigKey> = new Set(['MS_OAUTH_CLIENT_SECRET', 'APP_KEY']);
+
+/** The delegated Graph permissions the guide lists; every one must be granted and requested. */
+export const REQUIRED_SCOPES = [
+  'offline_access',
+  'User.ReadBasic.All',
+  'Group.ReadWrite.All',
+  'Team.Create',
+  'Team.ReadBasic.All',
+  'TeamMember.ReadWrite.All',
+] as const;
+
+/** Where Microsoft sends the administrator back after consent, relative to ENTRADA_URL (from the guide). */
+export const OAUTH_REDIRECT_ROUTE = '/api/ms-graph-oauth.php';
+
+export const ELENTRA_ENVS = ['production', 'staging', 'development'] as const;
+export type ElentraEnv = (typeof ELENTRA_ENVS)[number];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const DEFAULTS = {
+  MS_SERVICE_TOKEN_ID: 'microsoft_graph',
+  MS_OAUTH_SCOPES: REQUIRED_SCOPES.join(','),
+  DEFAULT_TIMEZONE: 'America/Toronto',
+  DATABASE_URL: 'sqlite:data/elentra-teams.sqlite',
+  MS_LOGIN_URL: 'https://login.microsoftonline.com',
+  MS_GRAPH_URL: 'https://graph.microsoft.com',
+  PORT: '8080',
+  ELENTRA_ENV: 'development',
+  LOG_LEVEL: 'info',
+  SCHEDULER_IN_PROCESS: '1',
+} as const satisfies Partial<Record<ConfigKey, string>>;
+
+/** Written by `npm start` for the embedded demo (relative to the working folder); the lowest-priority file. */
+export const DEMO_SETTINGS_FILE = 'data/demo-settings.env';
+
+/** Printed wherever APP_KEY is missing or weak. */
+export const APP_KEY_GENERATE_COMMAND =
+  "node -e \"console.log('base64:'+require('crypto').randomBytes(32).toString('base64'))\"";
