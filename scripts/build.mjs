@@ -1,9 +1,10 @@
 // Transpiles src/, emulator/ and bench/ TypeScript to dist/ with esbuild (no bundling: one .js per .ts), and copies
 // the non-TypeScript assets (views, static files, JSON) beside them. Type checking is `npm run typecheck`, not this:
 // this step must stay fast because `npm start` and `npm ci` (through `prepare`) run it.
-import { build } from 'esbuild';
+
 import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { build } from 'esbuild';
 
 const roots = ['src', 'emulator', 'bench'];
 const entryPoints = [];

@@ -4,6 +4,7 @@
 import { type DatabaseHandle, openDatabase } from './open-database.js';
 import type { IntegrationTables } from './tables.js';
 
+export { type AuditEntry, recordAudit } from './audit-log.js';
 export type { Capabilities, ColumnTypes, IndexDefinition, SchemaConnection } from './capabilities.js';
 export { capabilitiesFor } from './capabilities.js';
 export { MigrationError, type MigrationOutcome, migrateToLatest } from './migrate.js';

@@ -1,0 +1,22 @@
+// Every command of the program, registered on one commander instance. Add a command: write its file here and list it.
+import type { Command } from 'commander';
+import type { CliApp } from '../cli-app.js';
+import { registerConfigCommands } from './config-check.js';
+import { registerDatabaseCommands } from './database.js';
+import { registerDemoCommands } from './demo.js';
+import { registerRosterCommands } from './elentra-roster.js';
+import { registerEmulatorCommand } from './emulator.js';
+import { registerServeCommand } from './serve.js';
+import { registerSettingsCommands } from './settings.js';
+import { registerStartCommand } from './start.js';
+
+export function registerCommands(program: Command, app: CliApp): void {
+  registerDatabaseCommands(program, app);
+  registerDemoCommands(program, app);
+  registerSettingsCommands(program, app);
+  registerConfigCommands(program, app);
+  registerRosterCommands(program, app);
+  registerServeCommand(program, app);
+  registerStartCommand(program, app);
+  registerEmulatorCommand(program, app);
+}

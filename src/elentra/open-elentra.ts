@@ -1,0 +1,47 @@
+// Opens the Elentra database (ELENTRA_DATABASE_URL) as a typed, read-model handle. Read-only by convention: the only
+// writes the product makes are the two guide settings (settings.ts); the demo seed and the embedded schema write only
+// in the embedded SQLite mode. `authDatabase` (ELENTRA_AUTH_DATABASE) names the second database that holds the user
+// tables; null means they sit in the same database (the embedded mode, and some hosted installs).
+// Next: read-roster.ts (the Roster), settings.ts, schema/migrate-demo-schema.ts.
+import type { Kysely } from 'kysely';
+import { type DialectName, openDatabase } from '../db/open-database.js';
+import { UsageError } from '../lib/errors.js';
+import { AuthDatabasePlugin } from './auth-database-plugin.js';
+import type { ElentraTables } from './tables.js';
+
+export interface ElentraHandle {
+  db: Kysely<ElentraTables>;
+  dialect: DialectName;
+  /** The database or schema that holds user_data / user_access / organisations; null = the same database. */
+  authDatabase: string | null;
+  safeUrl: string;
+  close(): Promise<void>;
+}
+
+export interface OpenElentraOptions {
+  authDatabase?: string | null;
+}
+
+// MySQL database and PostgreSQL schema names that need no quoting tricks; anything else is more likely a typo.
+const DATABASE_NAME = /^[A-Za-z0-9_$]{1,64}$/;
+
+export async function openElentra(url: string, options: OpenElentraOptions = {}): Promise<ElentraHandle> {
+  const authDatabase = options.authDatabase?.trim() || null;
+  if (authDatabase !== null && !DATABASE_NAME.test(authDatabase)) {
+    throw new UsageError(
+      `ELENTRA_AUTH_DATABASE "${authDatabase}" is not a database name. Use letters, digits and _ only, e.g. entrada_auth.`,
+      { code: 'config.elentra_auth_database' },
+    );
+  }
+  const handle = await openDatabase<ElentraTables>(url);
+  if (authDatabase !== null && handle.dialect === 'sqlite') {
+    await handle.close();
+    throw new UsageError(
+      'ELENTRA_AUTH_DATABASE applies to MySQL/MariaDB (a second database on the same server) and PostgreSQL ' +
+        '(a schema). With SQLite the user tables are in the same file: leave ELENTRA_AUTH_DATABASE empty.',
+      { code: 'config.elentra_auth_database' },
+    );
+  }
+  const db = authDatabase === null ? handle.db : handle.db.withPlugin(new AuthDatabasePlugin(authDatabase));
+  return { db, dialect: handle.dialect, authDatabase, safeUrl: handle.safeUrl, close: handle.close };
+}

@@ -1,0 +1,161 @@
+// readRoster beyond membership: the people map and warnings, events, filters, the offering's fields, and the
+// set-based reading (a fixed number of statements whatever the number of offerings). SQLite in memory.
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type ReadRosterOptions, readRoster } from './read-roster.js';
+import type { Roster } from './roster/roster-types.js';
+import type { ElentraFixture } from './testing/elentra-fixture.js';
+import { sqliteElentraFixture } from './testing/sqlite-elentra.js';
+
+const NOW = new Date('2026-03-02T15:00:00Z');
+const NOW_S = NOW.getTime() / 1000;
+const DAY = 86_400;
+const KEY = 'course:1:period:1';
+
+const fixtures: ElentraFixture[] = [];
+afterEach(async () => {
+  for (const f of fixtures.splice(0)) await f.handle.close();
+});
+
+async function scenario(): Promise<ElentraFixture> {
+  const f = await sqliteElentraFixture(NOW_S);
+  fixtures.push(f);
+  await f.organisation();
+  await f.course({ id: 1, code: 'ANAT 110' });
+  await f.period({ id: 1 });
+  return f;
+}
+
+async function roster(f: ElentraFixture, options: Partial<ReadRosterOptions> = {}): Promise<Roster> {
+  return readRoster(f.handle, { now: NOW, ...options });
+}
+
+describe('readRoster people, events and filters (SQLite)', () => {
+  it('lists everyone it mentions; a person without e-mail is kept and reported in warnings', async () => {
+    const f = await scenario();
+    await f.person({
+      id: 10,
+      email: '  Ana.Lopez@Test.example.edu ',
+      email_alt: '',
+      firstname: 'Ana',
+      lastname: 'Lopez',
+    });
+    await f.person({ id: 11, email: '', email_alt: 'sam@alumni.example.org', firstname: 'Sam', lastname: 'Lee' });
+    await f.person({ id: 12, email: '', firstname: 'Kai', lastname: 'Ng', access: [{ account_active: 'false' }] });
+    for (const id of [10, 11, 12]) await f.enrol({ course: 1, period: 1, proxyId: id });
+    const result = await roster(f);
+    expect(result.people.get(10)).toMatchObject({ email: 'Ana.Lopez@Test.example.edu', emailAlt: null });
+    expect(result.people.get(11)).toMatchObject({ email: null, emailAlt: 'sam@alumni.example.org' });
+    expect([...result.people.keys()]).toEqual([10, 11, 12]);
+    expect(result.warnings).toEqual([
+      {
+        code: 'no-email',
+        proxyId: 11,
+        message: expect.stringContaining('sam@alumni.example.org'),
+        offeringKeys: [KEY],
+      },
+    ]);
+    expect(result.excluded[0]?.message).toContain('Kai Ng (proxy_id 12)');
+  });
+
+  it('attaches the events of the course that start in the period, with audience, contacts and open bounds as null', async () => {
+    const f = await scenario();
+    await f.person({ id: 20 });
+    await f.enrol({ course: 1, period: 1, proxyId: 20 });
+    const first = await f.event({
+      event_id: 100,
+      course: 1,
+      startDays: 2,
+      event_title: 'Lecture 1',
+      event_location: 'Room 101',
+      recurring_id: 0,
+      audience: [['cohort', '50']],
+    });
+    await f.event({ event_id: 101, course: 1, startDays: 9, recurring_id: first, release_date: NOW_S - DAY });
+    await f.event({ event_id: 102, course: 1, startDays: 9, parent_id: first, release_until: NOW_S + DAY });
+    await f.event({ event_id: 103, course: 1, startDays: 61 });
+    await f.event({ event_id: 104, course: 2, startDays: 3 });
+    await f.handle.db
+      .insertInto('event_contacts')
+      .values({ event_id: 100, proxy_id: 20, contact_role: 'teacher' })
+      .execute();
+    const [offering] = (await roster(f)).offerings;
+    expect(offering?.events.map((e) => e.eventId)).toEqual([100, 101, 102]);
+    expect(offering?.events[0]).toMatchObject({
+      title: 'Lecture 1',
+      location: 'Room 101',
+      parentId: null,
+      recurringId: null,
+      releaseFrom: null,
+      releaseUntil: null,
+      start: new Date((NOW_S + 2 * DAY) * 1000),
+      finish: new Date((NOW_S + 2 * DAY + 3600) * 1000),
+      audience: [{ type: 'cohort', value: '50' }],
+      contacts: [{ proxyId: 20, role: 'teacher' }],
+    });
+    expect(offering?.events[1]).toMatchObject({ recurringId: 100, releaseFrom: new Date((NOW_S - DAY) * 1000) });
+    expect(offering?.events[2]).toMatchObject({ parentId: 100, releaseUntil: new Date((NOW_S + DAY) * 1000) });
+
+    const windowed = await roster(f, { eventsStartFrom: new Date((NOW_S + 5 * DAY) * 1000) });
+    expect(windowed.offerings[0]?.events.map((e) => e.eventId)).toEqual([101, 102]);
+  });
+
+  it('filters by organisation and by course ids; an empty course list reads nothing', async () => {
+    const f = await scenario();
+    await f.person({ id: 10 });
+    await f.course({ id: 2, code: 'PHYS 120', organisationId: 2 });
+    await f.enrol({ course: 1, period: 1, proxyId: 10 });
+    await f.enrol({ course: 2, period: 1, proxyId: 10 });
+    expect((await roster(f)).offerings.map((o) => o.key)).toEqual([KEY, 'course:2:period:1']);
+    expect((await roster(f, { organisationId: 2 })).offerings.map((o) => o.key)).toEqual(['course:2:period:1']);
+    expect((await roster(f, { courseIds: [1] })).offerings.map((o) => o.key)).toEqual([KEY]);
+    expect((await roster(f, { courseIds: [] })).offerings).toEqual([]);
+  });
+
+  it('fills the offering from the course, the period and the organisation', async () => {
+    const f = await scenario();
+    await f.person({ id: 10 });
+    await f.enrol({ course: 1, period: 1, proxyId: 10 });
+    const [offering] = (await roster(f)).offerings;
+    expect(offering).toMatchObject({
+      key: KEY,
+      courseId: 1,
+      courseCode: 'ANAT 110',
+      organisationId: 1,
+      organisationTitle: 'Test School of Medicine',
+      period: { id: 1, title: 'Period 1', start: new Date((NOW_S - 30 * DAY) * 1000) },
+      membershipEvaluatedAt: NOW,
+    });
+  });
+
+  it('reads any number of offerings in the same ten queries, and reads the same roster twice', async () => {
+    const f = await scenario();
+    const counter = new QueryCounter();
+    const counted = { ...f.handle, db: f.handle.db.withPlugin(counter) };
+    await f.group({ id: 50, members: [10, 11] });
+    for (const id of [10, 11]) await f.person({ id });
+    for (let course = 2; course <= 40; course += 1) {
+      await f.course({ id: course });
+      await f.contact({ course, proxyId: 10 });
+      await f.enrol({ course, period: 1, groupId: 50 });
+      await f.event({ course, startDays: 1 });
+    }
+    const first = await readRoster(counted, { now: NOW });
+    expect(first.offerings).toHaveLength(39);
+    expect(counter.queries).toBeLessThanOrEqual(10);
+    expect(await readRoster(counted, { now: NOW })).toEqual(first);
+  });
+});
+
+// Counts executed statements: transformResult runs once per statement, while transformQuery also runs for every
+// subquery a statement embeds.
+class QueryCounter implements KyselyPlugin {
+  queries = 0;
+  transformQuery(args: PluginTransformQueryArgs) {
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs) {
+    this.queries += 1;
+    return args.result;
+  }
+}

@@ -1,0 +1,83 @@
+// readRoster(): what Elentra says should be in Microsoft Teams — the course offerings (the rule is documented in
+// roster/offering-rule.ts), their owners, members and learning events, the people, and who was left out and why.
+// Ten set-based queries (roster/read-roster-rows.ts), then a pure assembly (roster/assemble-roster.ts).
+import { UsageError } from '../lib/errors.js';
+import type { ElentraHandle } from './open-elentra.js';
+import { assembleRoster } from './roster/assemble-roster.js';
+import {
+  DEFAULT_AUTH_APP_ID,
+  DEFAULT_GRACE_DAYS,
+  DEFAULT_HORIZON_DAYS,
+  DEFAULT_OWNER_CONTACT_TYPES,
+  offeringWindow,
+  toEpochSeconds,
+} from './roster/offering-rule.js';
+import { readRosterRows } from './roster/read-roster-rows.js';
+import type { Roster, RosterRule } from './roster/roster-types.js';
+
+export interface ReadRosterOptions {
+  now: Date;
+  /** Offerings whose period starts within this many days are included (default 120). */
+  horizonDays?: number;
+  /** Offerings whose period finished within this many days are included, `ended: true` (default 14). */
+  graceDays?: number;
+  /** Course contact types that become team owners (default director, ccoordinator, faculty, pcoordinator, ta). */
+  ownerContactTypes?: readonly string[];
+  organisationId?: number | null;
+  /** Only these courses (e.g. `--course ID`); default every course. */
+  courseIds?: readonly number[] | null;
+  /** `user_access.app_id` of Elentra itself (default 1). */
+  appId?: number;
+  /** Only events starting in this window (default: every event in the period). */
+  eventsStartFrom?: Date | null;
+  eventsStartUntil?: Date | null;
+}
+
+export function rosterRule(options: ReadRosterOptions): RosterRule {
+  const rule: RosterRule = {
+    now: options.now,
+    horizonDays: options.horizonDays ?? DEFAULT_HORIZON_DAYS,
+    graceDays: options.graceDays ?? DEFAULT_GRACE_DAYS,
+    ownerContactTypes: [...(options.ownerContactTypes ?? DEFAULT_OWNER_CONTACT_TYPES)],
+    organisationId: options.organisationId ?? null,
+    courseIds: options.courseIds ? [...new Set(options.courseIds)].sort((a, b) => a - b) : null,
+    appId: options.appId ?? DEFAULT_AUTH_APP_ID,
+    eventsStartFrom: options.eventsStartFrom ?? null,
+    eventsStartUntil: options.eventsStartUntil ?? null,
+  };
+  if (rule.ownerContactTypes.length === 0) {
+    throw new UsageError('At least one course contact type must make team owners (e.g. director, faculty).', {
+      code: 'config.owner_contact_types',
+    });
+  }
+  if (!(rule.horizonDays >= 0 && rule.graceDays >= 0)) {
+    throw new UsageError('The offering horizon and grace days must be zero or more.', { code: 'config.roster' });
+  }
+  return rule;
+}
+
+/**
+ * Reads the desired state from Elentra.
+ *
+ * @example
+ * const roster = await readRoster(elentra, { now: new Date() });
+ * for (const offering of roster.offerings) console.log(offering.key, offering.owners.length, offering.members.length);
+ */
+export async function readRoster(handle: ElentraHandle, options: ReadRosterOptions): Promise<Roster> {
+  const rule = rosterRule(options);
+  const nowSeconds = toEpochSeconds(rule.now);
+  const empty: Roster = { rule, offerings: [], people: new Map(), excluded: [], warnings: [] };
+  if (rule.courseIds !== null && rule.courseIds.length === 0) return empty;
+  const { startsBy, finishedAfter } = offeringWindow(nowSeconds, rule.horizonDays, rule.graceDays);
+  const rows = await readRosterRows(handle.db, {
+    startsBy,
+    finishedAfter,
+    organisationId: rule.organisationId,
+    courseIds: rule.courseIds,
+    ownerContactTypes: rule.ownerContactTypes,
+    appId: rule.appId,
+    eventsFrom: rule.eventsStartFrom === null ? null : toEpochSeconds(rule.eventsStartFrom),
+    eventsUntil: rule.eventsStartUntil === null ? null : toEpochSeconds(rule.eventsStartUntil),
+  });
+  return assembleRoster(rows, rule);
+}

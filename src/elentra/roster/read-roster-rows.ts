@@ -1,0 +1,211 @@
+// The roster's SQL: ten set-based queries whatever the number of offerings (no query per offering), so that 10,000
+// offerings and 500,000 memberships read in a handful of round trips. The set of offerings is never sent as a list of
+// ids: every query re-derives it as a subquery of course_audience ⋈ courses ⋈ curriculum_periods, which keeps the
+// statements under every engine's parameter limit and lets the database use its indexes. The windows that depend on
+// each offering's own instant are applied afterwards, in assemble-roster.ts.
+import type { Kysely } from 'kysely';
+import type { ElentraTables } from '../tables.js';
+import type { RosterRows } from './roster-rows.js';
+
+export interface RosterFilter {
+  /** Periods must start on or before this (epoch seconds). */
+  startsBy: number;
+  /** …and finish on or after this. */
+  finishedAfter: number;
+  organisationId: number | null;
+  /** null = every course; never empty (the caller answers an empty list without asking the database). */
+  courseIds: number[] | null;
+  /** Never empty (readRoster refuses an empty list: `in ()` is not SQL). */
+  ownerContactTypes: string[];
+  appId: number;
+  eventsFrom: number | null;
+  eventsUntil: number | null;
+}
+
+type Db = Kysely<ElentraTables>;
+
+/** course_audience rows of the eligible (course, period) pairs, whatever their own flags. */
+function audienceOfOfferings(db: Db, f: RosterFilter) {
+  let query = db
+    .selectFrom('course_audience as ka')
+    .innerJoin('courses as kc', 'kc.course_id', 'ka.course_id')
+    .innerJoin('curriculum_periods as kp', 'kp.cperiod_id', 'ka.cperiod_id')
+    .where('kc.course_active', '=', 1)
+    .where('kp.active', '=', 1)
+    .where('kp.start_date', '<=', f.startsBy)
+    .where('kp.finish_date', '>=', f.finishedAfter);
+  if (f.organisationId !== null) query = query.where('kc.organisation_id', '=', f.organisationId);
+  if (f.courseIds !== null) query = query.where('kc.course_id', 'in', f.courseIds);
+  return query;
+}
+
+function offeringKeys(db: Db, f: RosterFilter) {
+  return audienceOfOfferings(db, f)
+    .select(['ka.course_id', 'ka.cperiod_id', 'kp.start_date', 'kp.finish_date'])
+    .distinct();
+}
+
+function offeringCourseIds(db: Db, f: RosterFilter) {
+  return audienceOfOfferings(db, f).select('ka.course_id');
+}
+
+function audienceGroupIds(db: Db, f: RosterFilter) {
+  return audienceOfOfferings(db, f)
+    .where('ka.audience_active', '=', 1)
+    .where('ka.audience_type', '=', 'group_id')
+    .select('ka.audience_value');
+}
+
+function eventsOfOfferings(db: Db, f: RosterFilter) {
+  let query = db
+    .selectFrom('events as e')
+    .innerJoin(offeringKeys(db, f).as('k'), (join) =>
+      join
+        .onRef('k.course_id', '=', 'e.course_id')
+        .onRef('e.event_start', '>=', 'k.start_date')
+        .onRef('e.event_start', '<=', 'k.finish_date'),
+    );
+  if (f.eventsFrom !== null) query = query.where('e.event_start', '>=', f.eventsFrom);
+  if (f.eventsUntil !== null) query = query.where('e.event_start', '<=', f.eventsUntil);
+  return query;
+}
+
+/** Everyone the roster may mention, as one derived table of proxy ids (a UNION, so each id once). */
+function referencedProxyIds(db: Db, f: RosterFilter) {
+  const contacts = db
+    .selectFrom('course_contacts as pc')
+    .select('pc.proxy_id as proxy_id')
+    .where('pc.course_id', 'in', offeringCourseIds(db, f))
+    .where('pc.contact_type', 'in', f.ownerContactTypes);
+  const direct = audienceOfOfferings(db, f)
+    .where('ka.audience_active', '=', 1)
+    .where('ka.audience_type', '=', 'proxy_id')
+    .select('ka.audience_value as proxy_id');
+  const members = db
+    .selectFrom('group_members as pm')
+    .select('pm.proxy_id as proxy_id')
+    .where('pm.member_active', '=', 1)
+    .where('pm.group_id', 'in', audienceGroupIds(db, f));
+  const eventContacts = db
+    .selectFrom('event_contacts as pe')
+    .select('pe.proxy_id as proxy_id')
+    .where('pe.event_id', 'in', eventsOfOfferings(db, f).select('e.event_id'));
+  return contacts.union(direct).union(members).union(eventContacts).as('r');
+}
+
+export async function readRosterRows(db: Db, f: RosterFilter): Promise<RosterRows> {
+  const offerings = await db
+    .selectFrom(offeringKeys(db, f).as('k'))
+    .innerJoin('courses as c', 'c.course_id', 'k.course_id')
+    .innerJoin('curriculum_periods as p', 'p.cperiod_id', 'k.cperiod_id')
+    .leftJoin('organisations as o', 'o.organisation_id', 'c.organisation_id')
+    .select([
+      'c.course_id',
+      'c.course_code',
+      'c.course_name',
+      'c.course_description',
+      'c.organisation_id',
+      'o.organisation_title',
+      'p.cperiod_id',
+      'p.curriculum_period_title',
+      'p.start_date',
+      'p.finish_date',
+    ])
+    .execute();
+  if (offerings.length === 0) return emptyRows();
+
+  const contacts = await db
+    .selectFrom('course_contacts')
+    .select(['course_id', 'proxy_id', 'contact_type', 'contact_order'])
+    .where('course_id', 'in', offeringCourseIds(db, f))
+    .where('contact_type', 'in', f.ownerContactTypes)
+    .execute();
+  const audience = await audienceOfOfferings(db, f)
+    .where('ka.audience_active', '=', 1)
+    .select([
+      'ka.course_id',
+      'ka.cperiod_id',
+      'ka.audience_type',
+      'ka.audience_value',
+      'ka.enroll_start',
+      'ka.enroll_finish',
+    ])
+    .execute();
+  const groups = await db
+    .selectFrom('groups')
+    .select(['group_id', 'group_name', 'group_type', 'start_date', 'expire_date', 'group_active'])
+    .where('group_id', 'in', audienceGroupIds(db, f))
+    .execute();
+  const groupMembers = await db
+    .selectFrom('group_members')
+    .select(['group_id', 'proxy_id', 'start_date', 'finish_date'])
+    .where('member_active', '=', 1)
+    .where('group_id', 'in', audienceGroupIds(db, f))
+    .execute();
+  const people = await db
+    .selectFrom(referencedProxyIds(db, f))
+    .innerJoin('user_data as u', 'u.id', 'r.proxy_id')
+    .select([
+      'u.id',
+      'u.number',
+      'u.username',
+      'u.firstname',
+      'u.lastname',
+      'u.email',
+      'u.email_alt',
+      'u.organisation_id',
+      'u.grad_year',
+    ])
+    .execute();
+  const access = await db
+    .selectFrom(referencedProxyIds(db, f))
+    .innerJoin('user_access as a', 'a.user_id', 'r.proxy_id')
+    .select(['a.user_id', 'a.account_active', 'a.access_expires'])
+    .where('a.app_id', '=', f.appId)
+    .execute();
+  const events = await eventsOfOfferings(db, f)
+    .select([
+      'k.cperiod_id',
+      'e.event_id',
+      'e.parent_id',
+      'e.recurring_id',
+      'e.course_id',
+      'e.event_title',
+      'e.event_description',
+      'e.event_location',
+      'e.event_start',
+      'e.event_finish',
+      'e.event_duration',
+      'e.release_date',
+      'e.release_until',
+      'e.audience_visible',
+      'e.updated_date',
+    ])
+    .execute();
+  const eventAudience = await db
+    .selectFrom('event_audience')
+    .select(['event_id', 'audience_type', 'audience_value'])
+    .where('event_id', 'in', eventsOfOfferings(db, f).select('e.event_id'))
+    .execute();
+  const eventContacts = await db
+    .selectFrom('event_contacts')
+    .select(['event_id', 'proxy_id', 'contact_role', 'contact_order'])
+    .where('event_id', 'in', eventsOfOfferings(db, f).select('e.event_id'))
+    .execute();
+  return { offerings, contacts, audience, groups, groupMembers, people, access, events, eventAudience, eventContacts };
+}
+
+function emptyRows(): RosterRows {
+  return {
+    offerings: [],
+    contacts: [],
+    audience: [],
+    groups: [],
+    groupMembers: [],
+    people: [],
+    access: [],
+    events: [],
+    eventAudience: [],
+    eventContacts: [],
+  };
+}
