@@ -4,7 +4,7 @@
 import { userInfo } from 'node:os';
 import { type Config, loadConfig } from '../config/index.js';
 import { type IntegrationDatabase, migrateToLatest, openIntegrationDatabase, recordAudit } from '../db/index.js';
-import { type ElentraHandle, openElentra } from '../elentra/index.js';
+import { type ElentraHandle, elentraOnConnection, openElentra } from '../elentra/index.js';
 import type { CliExtensions } from './extensions.js';
 import type { CliIo } from './io.js';
 
@@ -60,8 +60,16 @@ export class CliApp {
     await recordAudit(database.db, { actor: `cli:${osUser()}`, action, target, detail });
   }
 
+  /**
+   * The Elentra database. When it is the integration's own SQLite file (the embedded default), the same connection
+   * serves both: two connections to one SQLite file in one process block each other's writes.
+   */
   elentra(): Promise<ElentraHandle> {
     const config = this.config();
+    if (config.ELENTRA_DATABASE_URL === config.DATABASE_URL && config.DATABASE_URL.startsWith('sqlite:')) {
+      this.elentraDb ??= this.unmigratedDatabase().then((handle) => elentraOnConnection(handle));
+      return this.elentraDb;
+    }
     this.elentraDb ??= openElentra(config.ELENTRA_DATABASE_URL, { authDatabase: config.ELENTRA_AUTH_DATABASE }).then(
       (handle) => {
         this.closers.push(() => handle.close());

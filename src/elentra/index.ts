@@ -23,7 +23,7 @@ export {
   USER_MENU_ORDERING,
   withMicrosoftMenuEntry,
 } from './microsoft-settings.js';
-export { type ElentraHandle, type OpenElentraOptions, openElentra } from './open-elentra.js';
+export { type ElentraHandle, elentraOnConnection, type OpenElentraOptions, openElentra } from './open-elentra.js';
 export { type ReadRosterOptions, readRoster, rosterRule } from './read-roster.js';
 export { eventTargetsOffering, isEventReleased } from './roster/event-rules.js';
 export {

@@ -4,7 +4,7 @@
 // tables; null means they sit in the same database (the embedded mode, and some hosted installs).
 // Next: read-roster.ts (the Roster), settings.ts, schema/migrate-demo-schema.ts.
 import type { Kysely } from 'kysely';
-import { type DialectName, openDatabase } from '../db/open-database.js';
+import { type DatabaseHandle, type DialectName, openDatabase } from '../db/open-database.js';
 import { UsageError } from '../lib/errors.js';
 import { AuthDatabasePlugin } from './auth-database-plugin.js';
 import type { ElentraTables } from './tables.js';
@@ -44,4 +44,16 @@ export async function openElentra(url: string, options: OpenElentraOptions = {})
   }
   const db = authDatabase === null ? handle.db : handle.db.withPlugin(new AuthDatabasePlugin(authDatabase));
   return { db, dialect: handle.dialect, authDatabase, safeUrl: handle.safeUrl, close: handle.close };
+}
+
+/**
+ * The Elentra tables on a connection that is already open: the embedded default keeps them in the integration's own
+ * SQLite file, and two better-sqlite3 connections to one file in one process block each other's writes (the driver
+ * waits synchronously, so the other connection can never finish). Closing the returned handle leaves the
+ * connection to its owner.
+ */
+export function elentraOnConnection<Tables>(handle: DatabaseHandle<Tables>): ElentraHandle {
+  // The same Kysely instance, typed with the Elentra tables: types only, the connection is shared.
+  const db = handle.db as unknown as Kysely<ElentraTables>;
+  return { db, dialect: handle.dialect, authDatabase: null, safeUrl: handle.safeUrl, close: async () => {} };
 }

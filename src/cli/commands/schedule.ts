@@ -53,8 +53,8 @@ function abortOnStopSignals(scheduler: SchedulerModule): { signal: AbortSignal; 
 
 function describeRun({ scheduler, zone }: Opened, run: Scheduler.FinishedRun): string {
   const took = scheduler.formatDuration(run.durationMs);
-  const due = scheduler.formatInZone(run.dueAt, zone);
-  const head = `${run.jobName}: ${run.status} after ${took} (due ${due})`;
+  const when = run.trigger === 'manual' ? 'run now' : `due ${scheduler.formatInZone(run.dueAt, zone)}`;
+  const head = `${run.jobName}: ${run.status} after ${took} (${when})`;
   return run.error === null ? head : `${head}: ${run.error}`;
 }
 
@@ -159,7 +159,7 @@ export function registerScheduleCommands(program: Command, app: CliApp, options:
 
   program
     .command('schedule:run-job')
-    .description('Run a job now ("Run now"), due or not; waits for no one and never runs beside another run of it')
+    .description('Run a job now ("Run now"), due or not, on or off; refused while another run of it is in progress')
     .argument('<name>', 'job name, e.g. microsoft:sync-teams')
     .action(async (name: string) => {
       const opened = await openScheduler(app, options);
