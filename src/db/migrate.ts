@@ -109,6 +109,9 @@ export async function migrateToLatest<Tables>(
     migrationLockTableName: set.lockTableName,
   });
   try {
+    // The common case (every start of every instance) is "nothing to do": find that out with a read, without taking
+    // the write lock, so that instances starting together do not queue behind each other.
+    if (await isUpToDate(migrator)) return { applied: [], alreadyUpToDate: true };
     const applied = await caps.withMigrationLock(handle.db, async () => {
       await ensureBookkeepingTables(handle.db, caps, set);
       const { error, results = [] } = await migrator.migrateToLatest();
@@ -120,6 +123,15 @@ export async function migrateToLatest<Tables>(
     return { applied, alreadyUpToDate: applied.length === 0 };
   } catch (error) {
     throw migrationError(handle, error);
+  }
+}
+
+async function isUpToDate(migrator: Migrator): Promise<boolean> {
+  try {
+    const migrations = await migrator.getMigrations();
+    return migrations.every((migration) => migration.executedAt !== undefined);
+  } catch {
+    return false; // No bookkeeping table yet, or unreadable: the locked path creates it and says what went wrong.
   }
 }
 
