@@ -1,11 +1,13 @@
 // Every command of the program, registered on one commander instance. Add a command: write its file here and list it.
 import type { Command } from 'commander';
 import type { CliApp } from '../cli-app.js';
+import { jobHandlers } from '../job-handlers.js';
 import { registerConfigCommands } from './config-check.js';
 import { registerDatabaseCommands } from './database.js';
 import { registerDemoCommands } from './demo.js';
 import { registerRosterCommands } from './elentra-roster.js';
 import { registerEmulatorCommand } from './emulator.js';
+import { registerScheduleCommands } from './schedule.js';
 import { registerServeCommand } from './serve.js';
 import { registerSettingsCommands } from './settings.js';
 import { registerStartCommand } from './start.js';
@@ -18,5 +20,6 @@ export function registerCommands(program: Command, app: CliApp): void {
   registerRosterCommands(program, app);
   registerServeCommand(program, app);
   registerStartCommand(program, app);
+  registerScheduleCommands(program, app, { handlers: jobHandlers });
   registerEmulatorCommand(program, app);
 }
