@@ -203,6 +203,8 @@ describe('loadConfig problems', () => {
 
 describe('loadConfig sources and precedence', () => {
   const files = {
+    'settings-development.env':
+      'PORT=2000\nLOG_LEVEL=warn\nMS_GRAPH_URL=https://graph.file.example\nUNKNOWN_KEY=ignored\n',
     'settings-production.env':
       'PORT=2000\nLOG_LEVEL=warn\nMS_GRAPH_URL=https://graph.file.example\nUNKNOWN_KEY=ignored\n',
     'data/demo-settings.env':
@@ -210,7 +212,7 @@ describe('loadConfig sources and precedence', () => {
   };
 
   it('environment > settings file > demo file > defaults', () => {
-    const config = load({ ELENTRA_ENV: 'production', PORT: '1000' }, files);
+    const config = load({ ELENTRA_ENV: 'development', PORT: '1000' }, files);
     expect([config.PORT, config.LOG_LEVEL, config.DEFAULT_TIMEZONE, config.MS_LOGIN_URL]).toEqual([
       1000,
       'warn',
@@ -219,16 +221,26 @@ describe('loadConfig sources and precedence', () => {
     ]);
     expect(config.sources).toMatchObject({
       PORT: { kind: 'environment' },
-      LOG_LEVEL: { kind: 'file', path: 'settings-production.env' },
+      LOG_LEVEL: { kind: 'file', path: 'settings-development.env' },
       DEFAULT_TIMEZONE: { kind: 'file', path: join('data', 'demo-settings.env') },
       MS_LOGIN_URL: { kind: 'default' },
     });
-    expect(config.settingsFile).toBe('settings-production.env');
+    expect(config.settingsFile).toBe('settings-development.env');
   });
 
   it('reads the demo file when there is no settings file, and an empty variable does not hide a file value', () => {
-    const config = load({ ELENTRA_ENV: 'staging', LOG_LEVEL: '' }, files);
+    const demoOnly = { 'data/demo-settings.env': files['data/demo-settings.env'] };
+    const config = load({ LOG_LEVEL: '' }, demoOnly);
     expect([config.PORT, config.LOG_LEVEL, config.MS_GRAPH_URL]).toEqual([3000, 'error', 'http://localhost:3000']);
+  });
+
+  it.each(['production', 'staging'])('never reads the demo file in %s', (env) => {
+    const config = load({ ELENTRA_ENV: env }, { 'data/demo-settings.env': files['data/demo-settings.env'] });
+    expect([config.PORT, config.DEFAULT_TIMEZONE, config.MS_GRAPH_URL]).toEqual([
+      8080,
+      'America/Toronto',
+      'https://graph.microsoft.com',
+    ]);
   });
 
   it('SETTINGS_FILE names the file explicitly, relative to the working folder', () => {

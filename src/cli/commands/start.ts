@@ -26,7 +26,8 @@ export function registerStartCommand(program: Command, app: CliApp): void {
     .description('Run the product on its embedded default (SQLite + Microsoft 365 emulator + demo data)')
     .action(async () => {
       let config = app.config();
-      if (config.MS_OAUTH_CLIENT_ID === null) {
+      // The demo is for development only: production and staging never read data/demo-settings.env (src/config).
+      if (config.MS_OAUTH_CLIENT_ID === null && config.ELENTRA_ENV === 'development') {
         if (ensureDemoSettingsFile(app.io.cwd, config.PORT)) {
           app.io.out(`First start: wrote the demo's settings to ${DEMO_SETTINGS_FILE}.`);
         }

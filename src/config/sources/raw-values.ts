@@ -19,7 +19,9 @@ export interface RawValues {
 
 export function readRawValues(env: Readonly<Record<string, string | undefined>>, cwd: string): RawValues {
   const { file, problem } = findSettingsFile(env, cwd);
-  const demo = findDemoSettingsFile(cwd);
+  // The embedded demo's generated settings never leak into a real site: a production or staging install that once ran
+  // `npm start` in the same folder must not pick up the demo's emulator URLs or app for values it left unset.
+  const demo = isDemoAllowed(env) ? findDemoSettingsFile(cwd) : null;
   const layers: Array<{ source: ConfigSource; get(key: string): string | undefined }> = [
     { source: { kind: 'environment' }, get: (key) => env[key] },
   ];
@@ -41,4 +43,9 @@ export function readRawValues(env: Readonly<Record<string, string | undefined>>,
 
 function fileLayer(file: SettingsFile): { source: ConfigSource; get(key: string): string | undefined } {
   return { source: { kind: 'file', path: file.path }, get: (key) => file.values.get(key) };
+}
+
+function isDemoAllowed(env: Readonly<Record<string, string | undefined>>): boolean {
+  const name = env.ELENTRA_ENV?.trim();
+  return name !== 'production' && name !== 'staging';
 }

@@ -31,7 +31,7 @@ export function msalError(error: unknown, grant: Grant): Error {
   if (error instanceof AuthError) {
     return new AppError(
       `The Microsoft sign-in library failed (${error.errorCode}). Press Authorize Account again; if it keeps ` +
-        'failing, run `elentra-teams doctor`.',
+        'failing, run `elentra-teams microsoft:doctor`.',
       { code: 'microsoft.msal', docs: 'microsoft-sign-in-failed', cause: error },
     );
   }
