@@ -47,7 +47,8 @@ export function tokenEndpointError(answer: TokenErrorAnswer, grant: Grant, cause
     );
   }
   const known = guidance(answer);
-  const common = { cause, docs: known?.docs };
+  // An unknown code keeps each error class's own docs anchor rather than losing the link.
+  const common = { cause, ...(known ? { docs: known.docs } : {}) };
   const suffix = ` (Microsoft: ${describe(answer)})`;
   if (known?.action === 'client-secret') return new ClientSecretError(known.publicMessage + suffix, common);
   if (known?.action === 'app-registration') return new AppRegistrationError(known.publicMessage + suffix, common);
@@ -63,7 +64,10 @@ export function tokenEndpointError(answer: TokenErrorAnswer, grant: Grant, cause
     known?.action === 'retry-sign-in' || known === null
       ? (known?.publicMessage ?? 'Microsoft did not complete the sign-in. Press Authorize Account to start again.')
       : retryMessageFor(answer);
-  return new AuthorizationFailedError(message + suffix, common);
+  // At the code exchange a failure means "start the sign-in again" (whatever the grant's own advice would be), except
+  // missing consent, which an administrator must grant in Azure first.
+  const docs = answer.aadsts === 65001 && known ? known.docs : 'microsoft-sign-in-failed';
+  return new AuthorizationFailedError(message + suffix, { cause, docs });
 }
 
 /** For a code exchange, "re-authorize" advice reads as "start the sign-in again", with the cause kept. */
