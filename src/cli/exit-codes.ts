@@ -18,7 +18,19 @@ export function reportError(error: unknown, io: CliIo): number {
     if (error.docs) io.err(`See docs/troubleshooting.md#${error.docs}`);
     return EXIT_FAILURE;
   }
+  if (isDatabaseDriverError(error)) {
+    // A query the database refused (a missing grant or table): the driver's own words say which; no stack trace.
+    io.err(`Database error: ${error.message}`);
+    io.err('See docs/troubleshooting.md#elentra-database (Elentra tables) or #database-migration-failed (our tables).');
+    return EXIT_FAILURE;
+  }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
   io.err(`Unexpected error: ${message}`);
   return EXIT_FAILURE;
+}
+
+/** mysql2 (`ER_…`), pg (a five-character SQLSTATE) and better-sqlite3 (`SQLITE_…`) errors carry a string code. */
+function isDatabaseDriverError(error: unknown): error is Error & { code: string } {
+  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') return false;
+  return /^(ER_|SQLITE_)/.test(error.code) || /^[0-9A-Z]{5}$/.test(error.code);
 }

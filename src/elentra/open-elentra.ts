@@ -3,9 +3,9 @@
 // in the embedded SQLite mode. `authDatabase` (ELENTRA_AUTH_DATABASE) names the second database that holds the user
 // tables; null means they sit in the same database (the embedded mode, and some hosted installs).
 // Next: read-roster.ts (the Roster), settings.ts, schema/migrate-demo-schema.ts.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type DatabaseHandle, type DialectName, openDatabase } from '../db/open-database.js';
-import { UsageError } from '../lib/errors.js';
+import { AppError, UsageError } from '../lib/errors.js';
 import { AuthDatabasePlugin } from './auth-database-plugin.js';
 import type { ElentraTables } from './tables.js';
 
@@ -43,7 +43,23 @@ export async function openElentra(url: string, options: OpenElentraOptions = {})
     );
   }
   const db = authDatabase === null ? handle.db : handle.db.withPlugin(new AuthDatabasePlugin(authDatabase));
+  await checkConnection(handle);
   return { db, dialect: handle.dialect, authDatabase, safeUrl: handle.safeUrl, close: handle.close };
+}
+
+/** Fails at open, in words, when the server, user, password or database name is wrong (pools connect lazily). */
+async function checkConnection(handle: DatabaseHandle<ElentraTables>): Promise<void> {
+  try {
+    await sql`select 1`.execute(handle.db);
+  } catch (error) {
+    await handle.close();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError(
+      `Cannot connect to the Elentra database at ${handle.safeUrl}: ${reason}. Check ELENTRA_DATABASE_URL (server, ` +
+        'port, user, password and database name) and that this user may read the Elentra tables.',
+      { code: 'elentra.connection', docs: 'elentra-database', cause: error },
+    );
+  }
 }
 
 /**
