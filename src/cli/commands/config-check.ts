@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { describeConfig } from '../../config/index.js';
 import type { CliApp } from '../cli-app.js';
-import { formatTable } from '../format-table.js';
+import { formatTable } from '../../lib/format-table.js';
 
 export function registerConfigCommands(program: Command, app: CliApp): void {
   program

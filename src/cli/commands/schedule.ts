@@ -7,7 +7,7 @@ import { UsageError } from '../../lib/errors.js';
 import type * as Scheduler from '../../scheduler/index.js';
 import type { CliApp } from '../cli-app.js';
 import { EXIT_FAILURE } from '../exit-codes.js';
-import { formatTable } from '../format-table.js';
+import { formatTable } from '../../lib/format-table.js';
 import { waitForStopSignal } from '../wait-for-stop.js';
 
 export interface ScheduleCommandOptions {

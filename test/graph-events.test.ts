@@ -1,0 +1,203 @@
+// events.ts against the emulator over real HTTP (token from the real authorization flow): a create repeated with the
+// same transactionId (and one whose answer was lost) makes one event, times read back in UTC or in the zone asked
+// for with Prefer, PATCH, DELETE of an event already deleted = success, a gone event's update → EventNotFoundError,
+// an abbreviation refused as a zone, a 201 without its meeting, calendarView, the mailbox limiter key, and $batch.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningEmulator, startEmulator } from '../emulator/src/server.js';
+import { signIn } from '../emulator/src/testing/oauth.js';
+import {
+  calendarView,
+  createGroupEvent,
+  createGroupEventCall,
+  createTeamFromGroup,
+  createUnifiedGroupForTeam,
+  deleteGroupEvent,
+  deleteGroupEventCall,
+  EventNotFoundError,
+  GraphClient,
+  type GraphLimiter,
+  getGroupEvent,
+  isMeetingMissing,
+  listGroupEvents,
+  type NewGroupEvent,
+  performBatch,
+  TimeZoneNotSupportedError,
+  updateGroupEvent,
+} from '../src/microsoft/graph/index.js';
+import { EmulatorControl, TestClock } from '../src/microsoft/graph/testing/emulator-control.js';
+
+const DOMAIN = 'elentra-demo.onmicrosoft.com';
+const SCOPES =
+  'offline_access openid profile User.ReadBasic.All Group.ReadWrite.All Team.Create Team.ReadBasic.All TeamMember.ReadWrite.All';
+const TORONTO = 'Eastern Standard Time';
+
+let emu: RunningEmulator;
+let control: EmulatorControl;
+let graph: GraphClient;
+const limiterKeys: Array<string | undefined> = [];
+const limiter: GraphLimiter = {
+  run: (key, task) => {
+    limiterKeys.push(key);
+    return task();
+  },
+};
+let serial = 0;
+
+async function newTeam(): Promise<string> {
+  serial += 1;
+  const group = await createUnifiedGroupForTeam(graph, {
+    displayName: `Events ${serial}`,
+    mailNickname: `events-${serial}`,
+    visibility: 'Private',
+  });
+  return (await createTeamFromGroup(graph, group.id)).team.id;
+}
+
+function session(transactionId: string, day = 14): NewGroupEvent {
+  const date = `2026-09-${String(day).padStart(2, '0')}`;
+  return {
+    transactionId,
+    subject: 'Anatomy lecture',
+    body: { contentType: 'html', content: '<p>Bring your atlas.</p>' },
+    start: { dateTime: `${date}T08:30:00`, timeZone: TORONTO },
+    end: { dateTime: `${date}T10:00:00`, timeZone: TORONTO },
+    location: { displayName: 'Room 101' },
+    isOnlineMeeting: true,
+    onlineMeetingProvider: 'teamsForBusiness',
+  };
+}
+
+beforeAll(async () => {
+  const clock = new TestClock();
+  emu = await startEmulator({ now: clock.now, graph: { limits: 'off', teamOperationMs: 0, replicationDelayMs: 0 } });
+  control = new EmulatorControl(emu.controlUrl);
+  const { access_token: token } = await signIn(emu, `alex.admin@${DOMAIN}`, SCOPES);
+  graph = new GraphClient({
+    graphUrl: emu.graphUrl,
+    getAccessToken: async () => token,
+    limiter,
+    retry: { baseDelayMs: 5 },
+  });
+});
+
+afterEach(async () => {
+  await control.clearFaults();
+});
+
+afterAll(async () => {
+  await emu?.stop();
+});
+
+describe('group events', () => {
+  it('creates a Teams meeting once per transactionId, keyed by mailbox for the limiter', async () => {
+    const groupId = await newTeam();
+    limiterKeys.length = 0;
+    const first = await createGroupEvent(graph, groupId, session('elentra-event-1'));
+    expect(first).toMatchObject({
+      subject: 'Anatomy lecture',
+      isOnlineMeeting: true,
+      transactionId: 'elentra-event-1',
+    });
+    expect(first.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\//);
+    expect(isMeetingMissing(session('x'), first)).toBe(false);
+    const repeated = await createGroupEvent(graph, groupId, session('elentra-event-1'));
+    expect(repeated.id).toBe(first.id);
+    expect(limiterKeys).toEqual([`mailbox:${groupId}`, `mailbox:${groupId}`]);
+    const team = (await control.state()).teams.find((t) => t.id === groupId);
+    expect(team?.events).toHaveLength(1);
+  });
+
+  it('retries a create whose answer was lost; the transactionId keeps it to one event', async () => {
+    const groupId = await newTeam();
+    await control.fault({ route: '/v1.0/groups/*/events', method: 'POST', kind: 'lost-response', count: 1 });
+    const seq = await control.lastSeq();
+    const event = await createGroupEvent(graph, groupId, session('elentra-event-2'));
+    const posts = await control.requestsTo(seq, 'POST', '/v1.0/groups/{groupId}/events');
+    expect(posts.map((r) => r.status)).toEqual([null, 201]);
+    expect((await listGroupEvents(graph, groupId)).map((e) => e.id)).toEqual([event.id]);
+  });
+
+  it('answers in UTC by default and in the Outlook time zone asked for with Prefer', async () => {
+    const groupId = await newTeam();
+    const created = await createGroupEvent(graph, groupId, session('elentra-event-3'));
+    expect(created.start).toEqual({ dateTime: '2026-09-14T12:30:00.0000000', timeZone: 'UTC' });
+    const local = await getGroupEvent(graph, groupId, created.id, { timeZone: TORONTO });
+    expect(local?.start).toEqual({ dateTime: '2026-09-14T08:30:00.0000000', timeZone: TORONTO });
+    expect(local?.originalStartTimeZone).toBe(TORONTO);
+  });
+
+  it('updates with PATCH; deleting twice succeeds; a deleted event reads as null and its update fails typed', async () => {
+    const groupId = await newTeam();
+    const created = await createGroupEvent(graph, groupId, session('elentra-event-4'));
+    const updated = await updateGroupEvent(graph, groupId, created.id, {
+      subject: 'Anatomy lab',
+      location: { displayName: 'Lab 2' },
+    });
+    expect(updated).toMatchObject({
+      id: created.id,
+      subject: 'Anatomy lab',
+      location: 'Lab 2',
+      joinUrl: created.joinUrl,
+    });
+    expect(await deleteGroupEvent(graph, groupId, created.id)).toBe('deleted');
+    expect(await deleteGroupEvent(graph, groupId, created.id)).toBe('already-gone');
+    expect(await getGroupEvent(graph, groupId, created.id)).toBeNull();
+    await expect(updateGroupEvent(graph, groupId, created.id, { subject: 'x' })).rejects.toBeInstanceOf(
+      EventNotFoundError,
+    );
+  });
+
+  it('refuses a time-zone abbreviation with TimeZoneNotSupportedError', async () => {
+    const groupId = await newTeam();
+    const bad = { ...session('elentra-event-5'), start: { dateTime: '2026-09-14T08:30:00', timeZone: 'EST' } };
+    await expect(createGroupEvent(graph, groupId, bad)).rejects.toBeInstanceOf(TimeZoneNotSupportedError);
+  });
+
+  it('tells a 201 that came back without its Teams meeting (meeting-missing fault)', async () => {
+    const groupId = await newTeam();
+    await control.fault({ route: '/v1.0/groups/*/events', method: 'POST', kind: 'meeting-missing', count: 1 });
+    const sent = session('elentra-event-6');
+    const event = await createGroupEvent(graph, groupId, sent);
+    expect(event).toMatchObject({ isOnlineMeeting: false, onlineMeetingProvider: 'unknown', joinUrl: null });
+    expect(isMeetingMissing(sent, event)).toBe(true);
+  });
+
+  it('lists every event, and a calendar window with calendarView in the zone asked for', async () => {
+    const groupId = await newTeam();
+    for (let day = 1; day <= 12; day += 1) await createGroupEvent(graph, groupId, session(`window-${day}`, day));
+    const all = await listGroupEvents(graph, groupId);
+    expect(all).toHaveLength(12);
+    const window = await calendarView(
+      graph,
+      groupId,
+      { startDateTime: '2026-09-03T00:00:00Z', endDateTime: '2026-09-06T00:00:00Z' },
+      { timeZone: TORONTO },
+    );
+    expect(window.map((e) => e.start.dateTime)).toEqual([
+      '2026-09-03T08:30:00.0000000',
+      '2026-09-04T08:30:00.0000000',
+      '2026-09-05T08:30:00.0000000',
+    ]);
+  });
+
+  it("packs two calendars' creates and a delete into one $batch envelope", async () => {
+    const a = await newTeam();
+    const b = await newTeam();
+    const gone = await createGroupEvent(graph, b, session('batch-gone'));
+    await deleteGroupEvent(graph, b, gone.id);
+    const seq = await control.lastSeq();
+    const settled = await performBatch<unknown>(graph, [
+      createGroupEventCall('a-1', a, session('batch-a-1')),
+      createGroupEventCall('b-1', b, session('batch-b-1')),
+      deleteGroupEventCall('b-gone', b, gone.id),
+    ]);
+    expect(settled.map((s) => [s.id, s.ok])).toEqual([
+      ['a-1', true],
+      ['b-1', true],
+      ['b-gone', true],
+    ]);
+    expect(settled[2]).toMatchObject({ value: 'already-gone' });
+    expect((await control.requestsSince(seq)).filter((r) => r.route === '/v1.0/$batch')).toHaveLength(1);
+    expect(await listGroupEvents(graph, a)).toHaveLength(1);
+  });
+});
