@@ -1,34 +1,96 @@
-// The web application. For now a landing page and a health check; the sign-in, the Microsoft Account page and the
-// dashboard arrive with their issues. Fastify, server-rendered pages, no client JavaScript.
-import Fastify, { type FastifyInstance } from 'fastify';
-import type { Config } from '../config/index.js';
+// The web application: Fastify with server-rendered eta pages and no client JavaScript. Sign-in, the profile menu,
+// the admin Settings page, the Microsoft Account page and the OAuth redirect route (routes/). Security lives in
+// security/: encrypted session cookies, CSRF on every POST, security headers; logging in logging/. Needs APP_KEY
+// (sessions are sealed with a key derived from it); throws ConfigError (config.missing) naming it otherwise.
+import './fastify-types.js';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import type { DestinationStream } from 'pino';
+import { type Config, requireAppKey } from '../config/index.js';
+import type { IntegrationDatabase } from '../db/index.js';
+import type { ElentraHandle } from '../elentra/index.js';
+import { createIdentity, type Identity } from '../microsoft/identity/index.js';
+import { LoginThrottle, type ThrottleLimits } from './auth/login-throttle.js';
+import { registerErrorPages, sendErrorPage } from './errors/error-pages.js';
+import { loggerOptions } from './logging/logger-options.js';
+import { registerRequestLog } from './logging/request-log.js';
+import { PageRenderer } from './render/page.js';
+import { STATIC_DIR, Views } from './render/views.js';
+import { registerRoutes } from './routes/index.js';
+import { hasValidCsrfToken } from './security/csrf.js';
+import { registerSecurityHeaders } from './security/headers.js';
+import { SessionCookies } from './security/session.js';
+import { deriveSessionKey } from './security/session-crypto.js';
+import { registerSessionHook } from './security/session-hook.js';
+import { DEFAULT_ORGANISATION_ID, type WebContext, type WebLink } from './web-context.js';
 
 export interface WebServerOptions {
   config: Config;
-  /** Extra links shown on the landing page (the emulator's tenant viewer in the embedded demo). */
-  links?: Array<{ label: string; href: string }>;
+  /** The integration's database, migrated. */
+  database: IntegrationDatabase;
+  /** Elentra's database: the settings that drive the profile menu. */
+  elentra: ElentraHandle;
+  /** Extra links on the home and sign-in pages (the embedded demo's tenant viewer). */
+  links?: WebLink[];
+  /** Whose settings rows decide the menu (default 1, Elentra's first organisation). */
+  organisationId?: number;
+  /** Default: createIdentity({ config, database }). */
+  identity?: Identity;
+  throttle?: Partial<ThrottleLimits>;
+  /** `false`: no log; a stream: JSON lines go there (tests scan them for secrets). Default: stdout at LOG_LEVEL. */
+  log?: false | DestinationStream;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (login throttling, audit rows). */
+  trustProxy?: boolean;
+  graphTimeoutMs?: number;
+  now?: () => number;
 }
+
+/** Forms here are a few fields; anything larger is not from these pages. */
+const BODY_LIMIT_BYTES = 32 * 1024;
 
 export function createWebServer(options: WebServerOptions): FastifyInstance {
-  const app = Fastify({ logger: false });
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/', async (_request, reply) => {
-    const links = (options.links ?? [])
-      .map((link) => `<li><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></li>`)
-      .join('');
-    reply.type('text/html; charset=utf-8');
-    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Elentra Teams</title></head>
-<body><main><h1>Elentra Teams</h1><p>The service is running for ${escapeHtml(options.config.ENTRADA_URL)}.</p>
-<ul>${links}</ul></main></body></html>`;
+  const { config, database, elentra } = options;
+  const now = options.now ?? Date.now;
+  const https = new URL(config.ENTRADA_URL).protocol === 'https:';
+  const sessionKey = deriveSessionKey(requireAppKey(config));
+  const app = Fastify({
+    logger: options.log === false ? false : loggerOptions(config.LOG_LEVEL, options.log),
+    // Fastify's two lines per request are replaced by one of ours (logging/request-log.ts).
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
   });
-  return app;
-}
+  const links = options.links ?? [];
+  const organisationId = options.organisationId ?? DEFAULT_ORGANISATION_ID;
+  const ctx: WebContext = {
+    config,
+    database,
+    elentra,
+    identity: options.identity ?? createIdentity({ config, database, msalLog: app.log }),
+    sessions: new SessionCookies({ key: sessionKey, secure: https, now }),
+    pages: new PageRenderer({ views: new Views(), elentra, organisationId, links }),
+    throttle: new LoginThrottle(options.throttle),
+    organisationId,
+    links,
+    graphTimeoutMs: options.graphTimeoutMs ?? 10_000,
+    now,
+  };
 
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
+  app.register(fastifyCookie);
+  app.register(fastifyFormbody);
+  app.register(fastifyStatic, { root: STATIC_DIR, prefix: '/static/', index: false, list: false });
+  registerSecurityHeaders(app, { loginUrl: config.MS_LOGIN_URL, https });
+  registerRequestLog(app);
+  registerSessionHook(app, ctx);
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.method === 'POST' && !hasValidCsrfToken(request)) {
+      request.log.warn('refused a form post without a valid CSRF token');
+      return sendErrorPage(ctx, request, reply, 'csrf');
+    }
+  });
+  registerErrorPages(app, ctx);
+  registerRoutes(app, ctx);
+  return app;
 }

@@ -2,8 +2,8 @@
 // A bad value never gets here: loading fails first with a ConfigError (exit code 2) naming each problem.
 import type { Command } from 'commander';
 import { describeConfig } from '../../config/index.js';
-import type { CliApp } from '../cli-app.js';
 import { formatTable } from '../../lib/format-table.js';
+import type { CliApp } from '../cli-app.js';
 
 export function registerConfigCommands(program: Command, app: CliApp): void {
   program

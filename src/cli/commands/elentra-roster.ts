@@ -2,8 +2,8 @@
 // event counts, the people who have no e-mail (they cannot be matched to Microsoft) and the accounts left out.
 import type { Command } from 'commander';
 import { readRoster, rosterToJson, summarizeRoster } from '../../elentra/index.js';
-import type { CliApp } from '../cli-app.js';
 import { formatTable } from '../../lib/format-table.js';
+import type { CliApp } from '../cli-app.js';
 
 export function registerRosterCommands(program: Command, app: CliApp): void {
   program

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CliApp } from '../cli-app.js';
 import { jobHandlers } from '../job-handlers.js';
+import { registerAccountCommands } from './account.js';
 import { registerConfigCommands } from './config-check.js';
 import { registerDatabaseCommands } from './database.js';
 import { registerDemoCommands } from './demo.js';
@@ -16,6 +17,7 @@ export function registerCommands(program: Command, app: CliApp): void {
   registerDatabaseCommands(program, app);
   registerDemoCommands(program, app);
   registerSettingsCommands(program, app);
+  registerAccountCommands(program, app);
   registerConfigCommands(program, app);
   registerRosterCommands(program, app);
   registerServeCommand(program, app);

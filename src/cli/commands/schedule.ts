@@ -4,10 +4,10 @@
 // loads only what it needs. How it all behaves: docs/scheduling.md.
 import type { Command } from 'commander';
 import { UsageError } from '../../lib/errors.js';
+import { formatTable } from '../../lib/format-table.js';
 import type * as Scheduler from '../../scheduler/index.js';
 import type { CliApp } from '../cli-app.js';
 import { EXIT_FAILURE } from '../exit-codes.js';
-import { formatTable } from '../../lib/format-table.js';
 import { waitForStopSignal } from '../wait-for-stop.js';
 
 export interface ScheduleCommandOptions {

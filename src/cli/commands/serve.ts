@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Config } from '../../config/index.js';
 import { createWebServer } from '../../web/create-server.js';
 import type { CliApp } from '../cli-app.js';
+import { jobHandlers } from '../job-handlers.js';
 import { waitForStopSignal } from '../wait-for-stop.js';
 
 export interface ServeOptions {
@@ -13,11 +14,19 @@ export interface ServeOptions {
 
 /** Starts the web app, prints where it listens, and resolves when the process is asked to stop. */
 export async function serveUntilStopped(app: CliApp, config: Config, options: ServeOptions = {}): Promise<void> {
-  await app.database();
-  const server = createWebServer({ config, ...(options.links ? { links: options.links } : {}) });
+  const database = await app.database();
+  const elentra = await app.elentra();
+  const server = createWebServer({ config, database, elentra, ...(options.links ? { links: options.links } : {}) });
   await server.listen({ port: config.PORT, host: '0.0.0.0' });
   app.onClose(() => server.close());
   app.io.out(`Elentra Teams is running at ${config.ENTRADA_URL}/`);
+  if (config.SCHEDULER_IN_PROCESS) {
+    const { createJobRegistry, startInProcessScheduler } = await import('../../scheduler/index.js');
+    const scheduler = startInProcessScheduler({ db: database, registry: createJobRegistry(jobHandlers(app)), config });
+    // Closed before the server (closers run in reverse): a running job is told to stop and its lease released.
+    app.onClose(() => scheduler.stop());
+    app.io.out('The scheduler runs in this process (SCHEDULER_IN_PROCESS=1); the cron table decides what runs.');
+  }
   for (const line of options.banner ?? []) app.io.out(line);
   app.io.out('Press Ctrl+C to stop.');
   const signal = await waitForStopSignal();

@@ -9,6 +9,7 @@ import { requireMicrosoftApp } from '../../config/index.js';
 import { buildDemoTenantSeed } from '../../elentra/demo/tenant-seed.js';
 import { migrateElentraDemoSchema } from '../../elentra/index.js';
 import { UsageError } from '../../lib/errors.js';
+import { ensureDemoAdmin } from '../../web/index.js';
 import type { CliApp } from '../cli-app.js';
 import { demoEmulatorPort, ensureDemoSettingsFile, readDemoState } from '../demo/demo-files.js';
 import { seedEmbeddedDemo } from '../demo/seed-embedded-demo.js';
@@ -38,8 +39,13 @@ export function registerStartCommand(program: Command, app: CliApp): void {
         return;
       }
       const viewerUrl = await startDemoTenant(app, config);
+      const banner = [`Microsoft 365 emulator (the demo's tenant): ${viewerUrl}`];
+      const admin = await ensureDemoAdmin(await app.database());
+      if (admin) {
+        banner.push(`Sign in as "${admin.username}" with the one-time password ${admin.password} (shown only now).`);
+      }
       await serveUntilStopped(app, config, {
-        banner: [`Microsoft 365 emulator (the demo's tenant): ${viewerUrl}`],
+        banner,
         links: [{ label: "The demo tenant's viewer (Microsoft 365 emulator)", href: viewerUrl }],
       });
     });
