@@ -17,8 +17,18 @@ const POSTS: ReadonlyArray<{ url: string; form: Record<string, string>; admin: b
   { url: '/admin/microsoft-account/authorize', form: {}, admin: true },
   { url: '/admin/microsoft-account/disconnect', form: {}, admin: true },
   { url: '/admin/microsoft-account/time-zone', form: { zone: 'Pacific Standard Time' }, admin: true },
+  { url: '/admin/scheduled-jobs/active', form: { job: 'microsoft:sync-teams', active: '1' }, admin: true },
+  { url: '/admin/scheduled-jobs/run', form: { job: 'microsoft:sync-teams' }, admin: true },
+  { url: '/admin/scheduled-jobs/edit', form: { job: 'microsoft:sync-teams', schedule: '0 1 * * *' }, admin: true },
+  { url: '/admin/scheduled-jobs/preview', form: { job: 'microsoft:sync-teams', schedule: '0 1 * * *' }, admin: true },
 ];
-const ADMIN_PAGES = ['/admin/settings', '/admin/microsoft-account', '/admin/microsoft-account/disconnect'];
+const ADMIN_PAGES = [
+  '/admin/settings',
+  '/admin/microsoft-account',
+  '/admin/microsoft-account/disconnect',
+  '/admin/scheduled-jobs',
+  '/admin/scheduled-jobs/edit?job=microsoft%3Async-teams',
+];
 
 async function auditCount(): Promise<number> {
   const rows = await web.database.db.selectFrom('audit_log').select('id').execute();

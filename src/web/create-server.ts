@@ -1,7 +1,8 @@
 // The web application: Fastify with server-rendered eta pages and no client JavaScript. Sign-in, the profile menu,
-// the admin Settings page, the Microsoft Account page and the OAuth redirect route (routes/). Security lives in
-// security/: encrypted session cookies, CSRF on every POST, security headers; logging in logging/. Needs APP_KEY
-// (sessions are sealed with a key derived from it); throws ConfigError (config.missing) naming it otherwise.
+// the admin Settings page, the Microsoft Account page, the OAuth redirect route and Scheduled jobs (routes/).
+// Security lives in security/: encrypted session cookies, CSRF on every POST, security headers; logging in logging/.
+// Needs APP_KEY (sessions are sealed with a key derived from it); throws ConfigError (config.missing) naming it
+// otherwise.
 import './fastify-types.js';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
@@ -12,6 +13,7 @@ import { type Config, requireAppKey } from '../config/index.js';
 import type { IntegrationDatabase } from '../db/index.js';
 import type { ElentraHandle } from '../elentra/index.js';
 import { createIdentity, type Identity } from '../microsoft/identity/index.js';
+import { createJobRegistry, type JobRegistry } from '../scheduler/index.js';
 import { LoginThrottle, type ThrottleLimits } from './auth/login-throttle.js';
 import { registerErrorPages, sendErrorPage } from './errors/error-pages.js';
 import { loggerOptions } from './logging/logger-options.js';
@@ -19,6 +21,7 @@ import { registerRequestLog } from './logging/request-log.js';
 import { PageRenderer } from './render/page.js';
 import { STATIC_DIR, Views } from './render/views.js';
 import { registerRoutes } from './routes/index.js';
+import { WebJobs } from './scheduler/web-jobs.js';
 import { hasValidCsrfToken } from './security/csrf.js';
 import { registerSecurityHeaders } from './security/headers.js';
 import { SessionCookies } from './security/session.js';
@@ -44,6 +47,8 @@ export interface WebServerOptions {
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (login throttling, audit rows). */
   trustProxy?: boolean;
   graphTimeoutMs?: number;
+  /** The jobs "Scheduled jobs" lists and "Run now" runs. Default: the built-in jobs without handlers. */
+  jobRegistry?: JobRegistry;
   now?: () => number;
 }
 
@@ -72,6 +77,17 @@ export function createWebServer(options: WebServerOptions): FastifyInstance {
     sessions: new SessionCookies({ key: sessionKey, secure: https, now }),
     pages: new PageRenderer({ views: new Views(), elentra, organisationId, links }),
     throttle: new LoginThrottle(options.throttle),
+    jobs: new WebJobs({
+      database,
+      registry: options.jobRegistry ?? createJobRegistry(),
+      siteZone: config.DEFAULT_TIMEZONE,
+      clock: now,
+      log: {
+        info: (message) => app.log.info(message),
+        warn: (message) => app.log.warn(message),
+        error: (message) => app.log.error(message),
+      },
+    }),
     organisationId,
     links,
     graphTimeoutMs: options.graphTimeoutMs ?? 10_000,
@@ -92,5 +108,7 @@ export function createWebServer(options: WebServerOptions): FastifyInstance {
   });
   registerErrorPages(app, ctx);
   registerRoutes(app, ctx);
+  // A job started with "Run now" is told to stop and recorded before the server (and its database) goes away.
+  app.addHook('onClose', () => ctx.jobs.close());
   return app;
 }

@@ -1,11 +1,12 @@
 // What every route receives: the configuration, the two databases, the Microsoft identity, the session cookies, the
-// page renderer and the login throttle. Built once by createWebServer (./create-server.ts).
+// page renderer, the login throttle and the scheduled jobs. Built once by createWebServer (./create-server.ts).
 import type { Config } from '../config/index.js';
 import type { IntegrationDatabase } from '../db/index.js';
 import type { ElentraHandle } from '../elentra/index.js';
 import type { Identity } from '../microsoft/identity/index.js';
 import type { LoginThrottle } from './auth/login-throttle.js';
 import type { PageRenderer } from './render/page.js';
+import type { WebJobs } from './scheduler/web-jobs.js';
 import type { SessionCookies } from './security/session.js';
 
 /** Elentra's first organisation: whose `settings` rows decide the menu (its own row over the global row). */
@@ -24,6 +25,8 @@ export interface WebContext {
   sessions: SessionCookies;
   pages: PageRenderer;
   throttle: LoginThrottle;
+  /** The `cron` table's jobs: list, change, preview, "Run now" (in the background). */
+  jobs: WebJobs;
   organisationId: number;
   /** Extra links on the home and sign-in pages (the embedded demo's tenant viewer). */
   links: readonly WebLink[];

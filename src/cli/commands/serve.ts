@@ -1,6 +1,7 @@
 // `serve`: the web app on PORT with the configured databases and Microsoft, until SIGINT or SIGTERM.
 import type { Command } from 'commander';
 import type { Config } from '../../config/index.js';
+import { createJobRegistry } from '../../scheduler/index.js';
 import { createWebServer } from '../../web/create-server.js';
 import type { CliApp } from '../cli-app.js';
 import { jobHandlers } from '../job-handlers.js';
@@ -16,7 +17,14 @@ export interface ServeOptions {
 export async function serveUntilStopped(app: CliApp, config: Config, options: ServeOptions = {}): Promise<void> {
   const database = await app.database();
   const elentra = await app.elentra();
-  const server = createWebServer({ config, database, elentra, ...(options.links ? { links: options.links } : {}) });
+  const jobRegistry = createJobRegistry(jobHandlers(app));
+  const server = createWebServer({
+    config,
+    database,
+    elentra,
+    jobRegistry,
+    ...(options.links ? { links: options.links } : {}),
+  });
   await server.listen({ port: config.PORT, host: '0.0.0.0' });
   app.onClose(() => server.close());
   app.io.out(`Elentra Teams is running at ${config.ENTRADA_URL}/`);

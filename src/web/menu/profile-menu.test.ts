@@ -6,16 +6,16 @@ const labels = (menuOrdering: string | null, teamsEnabled: boolean, role: 'admin
 
 describe('the profile menu from user_menu_ordering', () => {
   it.each([
-    ['profile,privacy,notifications,microsoft', true, 'admin', ['Microsoft Account', 'Settings']],
-    ['microsoft,profile', true, 'admin', ['Microsoft Account', 'Settings']],
-    [' profile , microsoft ,', true, 'admin', ['Microsoft Account', 'Settings']],
-    ['profile,privacy,notifications,microsoft', false, 'admin', ['Settings']],
-    ['profile,privacy,notifications', true, 'admin', ['Settings']],
-    ['microsoft,microsoft', true, 'admin', ['Microsoft Account', 'Settings']],
-    ['Microsoft', true, 'admin', ['Settings']],
-    [null, true, 'admin', ['Settings']],
+    ['profile,privacy,notifications,microsoft', true, 'admin', ['Microsoft Account', 'Settings', 'Scheduled jobs']],
+    ['microsoft,profile', true, 'admin', ['Microsoft Account', 'Settings', 'Scheduled jobs']],
+    [' profile , microsoft ,', true, 'admin', ['Microsoft Account', 'Settings', 'Scheduled jobs']],
+    ['profile,privacy,notifications,microsoft', false, 'admin', ['Settings', 'Scheduled jobs']],
+    ['profile,privacy,notifications', true, 'admin', ['Settings', 'Scheduled jobs']],
+    ['microsoft,microsoft', true, 'admin', ['Microsoft Account', 'Settings', 'Scheduled jobs']],
+    ['Microsoft', true, 'admin', ['Settings', 'Scheduled jobs']],
+    [null, true, 'admin', ['Settings', 'Scheduled jobs']],
     ['profile,microsoft', true, 'staff', []],
-    ['gradingtasks,annualreport,<script>', true, 'admin', ['Settings']],
+    ['gradingtasks,annualreport,<script>', true, 'admin', ['Settings', 'Scheduled jobs']],
   ] as const)('%j, enabled %s, %s → %j', (ordering, enabled, role, expected) => {
     expect(labels(ordering, enabled, role)).toEqual(expected);
   });

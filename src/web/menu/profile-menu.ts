@@ -1,7 +1,7 @@
 // The profile menu, built like Elentra's: the entries of the `user_menu_ordering` setting, in its order. Entries this
 // product has a page for become links (`microsoft` → Microsoft Account, only while `microsoft_teams_enabled` is 1,
 // as the guide says); Elentra's own entries (profile, privacy, notifications, …) have no page here and are skipped.
-// Administration links that Elentra keeps elsewhere (Settings) follow. Pure: tested by a table.
+// Administration links that Elentra keeps elsewhere (Settings, Scheduled jobs) follow. Pure: tested by a table.
 import { MICROSOFT_MENU_ENTRY, type MicrosoftSettings } from '../../elentra/index.js';
 import { menuEntries } from '../../elentra/microsoft-settings.js';
 import type { WebRole } from '../security/session.js';
@@ -13,6 +13,7 @@ export interface MenuItem {
 
 export const MICROSOFT_ACCOUNT_PATH = '/admin/microsoft-account';
 export const SETTINGS_PATH = '/admin/settings';
+export const SCHEDULED_JOBS_PATH = '/admin/scheduled-jobs';
 
 interface KnownEntry extends MenuItem {
   /** Shown to administrators only (staff would meet a 403). */
@@ -42,6 +43,8 @@ export function buildProfileMenu(
     seen.add(known.href);
     items.push({ label: known.label, href: known.href });
   }
-  if (role === 'admin') items.push({ label: 'Settings', href: SETTINGS_PATH });
+  if (role === 'admin') {
+    items.push({ label: 'Settings', href: SETTINGS_PATH }, { label: 'Scheduled jobs', href: SCHEDULED_JOBS_PATH });
+  }
   return items;
 }

@@ -9,6 +9,9 @@ import { registerAuthorizeRoute } from './microsoft/authorize.js';
 import { registerDisconnectRoutes } from './microsoft/disconnect.js';
 import { registerOAuthRedirectRoute } from './microsoft/oauth-redirect.js';
 import { registerTimeZoneRoute } from './microsoft/time-zone.js';
+import { registerEditJobRoutes } from './scheduler/edit-job.js';
+import { registerJobActionRoutes } from './scheduler/job-actions.js';
+import { registerJobsPageRoute } from './scheduler/jobs-page.js';
 import { registerSettingsRoutes } from './settings/settings-page.js';
 
 export function registerRoutes(app: FastifyInstance, ctx: WebContext): void {
@@ -21,4 +24,7 @@ export function registerRoutes(app: FastifyInstance, ctx: WebContext): void {
   registerDisconnectRoutes(app, ctx);
   registerTimeZoneRoute(app, ctx);
   registerOAuthRedirectRoute(app, ctx);
+  registerJobsPageRoute(app, ctx);
+  registerJobActionRoutes(app, ctx);
+  registerEditJobRoutes(app, ctx);
 }

@@ -18,6 +18,7 @@ import {
   setSetting,
   USER_MENU_ORDERING,
 } from '../../elentra/index.js';
+import type { JobRegistry } from '../../scheduler/index.js';
 import { createAccount } from '../auth/accounts.js';
 import type { ThrottleLimits } from '../auth/login-throttle.js';
 import { createWebServer } from '../create-server.js';
@@ -56,6 +57,8 @@ export interface WebFixtureOptions {
   log?: DestinationStream;
   throttle?: Partial<ThrottleLimits>;
   now?: () => number;
+  /** The scheduled jobs' handlers (default: the built-in jobs without handlers). */
+  jobRegistry?: JobRegistry;
 }
 
 export interface WebFixture {
@@ -98,6 +101,7 @@ export async function startWebFixture(options: WebFixtureOptions = {}): Promise<
     log: options.log ?? false,
     ...(options.throttle ? { throttle: options.throttle } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.jobRegistry ? { jobRegistry: options.jobRegistry } : {}),
   });
   await app.ready();
   return {
