@@ -12,6 +12,7 @@ import { registerScheduleCommands } from './schedule.js';
 import { registerServeCommand } from './serve.js';
 import { registerSettingsCommands } from './settings.js';
 import { registerStartCommand } from './start.js';
+import { registerSyncTeamsCommand } from './sync-teams.js';
 
 export function registerCommands(program: Command, app: CliApp): void {
   registerDatabaseCommands(program, app);
@@ -24,4 +25,5 @@ export function registerCommands(program: Command, app: CliApp): void {
   registerStartCommand(program, app);
   registerScheduleCommands(program, app, { handlers: jobHandlers });
   registerEmulatorCommand(program, app);
+  registerSyncTeamsCommand(program, app);
 }

@@ -1,0 +1,75 @@
+// Creating an offering's team so that no crash or lost answer can make two (ARCHITECTURE rule 1):
+// 1. the `ms_teams` row is written as `creating`, with the nickname, before any request — a run that dies after this
+//    is found again by the nickname on the next run (observe-lookup.ts);
+// 2. `POST /groups` with the deterministic mailNickname; when it fails (a lost answer, a conflict because an earlier
+//    attempt did create it) the group is looked up by nickname and used if it is there;
+// 3. `PUT /groups/{id}/team` (the gateway retries Microsoft's replication-delay 404s);
+// 4. the row takes the team id, and the snapshot the one member a new team has: the authorizing account, as owner.
+import type { StoredMember, SyncStore } from '../io/sync-store.js';
+import type { TeamsGateway } from '../io/teams-gateway.js';
+import type { CreateTeamOperation } from '../plan/plan-types.js';
+import { count, type OfferingState } from './offering-state.js';
+import { stopsTheRun } from './run-errors.js';
+import { toStored } from './snapshot-members.js';
+
+export interface CreateContext {
+  store: SyncStore;
+  gateway: TeamsGateway;
+  authorizingUserId: string | null;
+  status: 'upcoming' | 'current' | 'ended' | 'gone';
+}
+
+async function createOrFindGroup(
+  gateway: TeamsGateway,
+  op: CreateTeamOperation,
+): Promise<{ groupId: string; hasTeam: boolean }> {
+  try {
+    const { groupId } = await gateway.createGroup({
+      displayName: op.displayName,
+      description: op.description,
+      mailNickname: op.mailNickname,
+      visibility: op.visibility,
+    });
+    return { groupId, hasTeam: false };
+  } catch (error) {
+    if (stopsTheRun(error)) throw error;
+    const found = (await gateway.findGroupsByMailNickname([op.mailNickname])).get(op.mailNickname);
+    if (found === undefined) throw error;
+    return { groupId: found.groupId, hasTeam: found.hasTeam };
+  }
+}
+
+export async function applyCreateTeam(
+  op: CreateTeamOperation,
+  state: OfferingState,
+  context: CreateContext,
+): Promise<void> {
+  const { store, gateway } = context;
+  if (state.row === null) throw new Error(`No row for ${op.offeringKey}`);
+  state.row = {
+    ...state.row,
+    teamId: null,
+    status: 'creating',
+    mailNickname: op.mailNickname,
+    displayName: op.displayName,
+    description: op.description,
+    archivedBySync: false,
+  };
+  state.extras = { ...state.extras, deltaLink: null };
+  await store.saveTeam(state.row, state.extras);
+  const group = op.existingGroupId
+    ? { groupId: op.existingGroupId, hasTeam: false }
+    : await createOrFindGroup(gateway, op);
+  const teamId = group.hasTeam ? group.groupId : (await gateway.createTeamFromGroup(group.groupId, op.template)).teamId;
+  state.teamId = teamId;
+  state.row = { ...state.row, teamId, status: context.status };
+  await store.saveTeam(state.row, state.extras);
+  // An adopted team may already have members (an earlier attempt got further than its answer said): list them.
+  const members: StoredMember[] = group.hasTeam
+    ? (await gateway.listMembers(teamId)).map(toStored)
+    : context.authorizingUserId
+      ? [{ userId: context.authorizingUserId, role: 'owner', membershipId: null }]
+      : [];
+  await store.replaceMembers(op.offeringKey, members);
+  count(state, group.hasTeam ? 'teamsAdopted' : 'teamsCreated');
+}
