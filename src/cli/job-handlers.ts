@@ -3,9 +3,11 @@
 import { AppError } from '../lib/errors.js';
 import type { JobHandlers } from '../scheduler/index.js';
 import type { CliApp } from './cli-app.js';
+import { syncEventsJob } from './commands/sync-events.js';
 
 export function jobHandlers(app: CliApp): JobHandlers {
   return {
+    'microsoft:sync-events': syncEventsJob(app),
     'microsoft:refresh-token': async () => {
       const { createIdentity, runRefreshTokenJob } = await import('../microsoft/identity/index.js');
       const identity = createIdentity({ config: app.config(), database: await app.database() });

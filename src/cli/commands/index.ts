@@ -12,6 +12,7 @@ import { registerScheduleCommands } from './schedule.js';
 import { registerServeCommand } from './serve.js';
 import { registerSettingsCommands } from './settings.js';
 import { registerStartCommand } from './start.js';
+import { registerSyncEventsCommand } from './sync-events.js';
 import { registerSyncTeamsCommand } from './sync-teams.js';
 
 export function registerCommands(program: Command, app: CliApp): void {
@@ -26,4 +27,5 @@ export function registerCommands(program: Command, app: CliApp): void {
   registerScheduleCommands(program, app, { handlers: jobHandlers });
   registerEmulatorCommand(program, app);
   registerSyncTeamsCommand(program, app);
+  registerSyncEventsCommand(program, app);
 }

@@ -1,7 +1,8 @@
 // Class sessions as Teams meetings in a team's group calendar (GRAPH-FACTS §6): create (`POST /groups/{id}/events`,
-// 201, made safe to repeat by `transactionId`), update (`PATCH`, 200), delete (`DELETE`, 204), read one, list, and
-// `calendarView` for a window. Every call is keyed `mailbox:{groupId}` so the client's limiter can keep Outlook's
-// 4 concurrent requests per app per mailbox. Delegated Group.ReadWrite.All only. Shapes: ./event-shapes.ts.
+// 201, made safe to repeat by `transactionId`), update (`PATCH`, 200), delete (`DELETE`, 204), read one (or only its
+// body, `$select=body`, for a merge), list, and `calendarView` for a window. Every call is keyed `mailbox:{groupId}`
+// so the client's limiter can keep Outlook's 4 concurrent requests per app per mailbox. Delegated
+// Group.ReadWrite.All only. Shapes: ./event-shapes.ts.
 // Expected answers: deleting an event that is gone (or whose group is gone) → done; updating a gone event →
 // EventNotFoundError (recreate it); an unsupported zone → TimeZoneNotSupportedError.
 import { z } from 'zod';
@@ -161,6 +162,25 @@ export function getGroupEventCall(id: string, groupId: string, eventId: string, 
 /** The event, or null when it no longer exists. */
 export function getGroupEvent(client: GraphClient, groupId: string, eventId: string, options?: EventOptions) {
   return perform(client, getGroupEventCall('event', groupId, eventId, options));
+}
+
+const bodySchema = z.object({ body: z.object({ content: z.string().nullable().optional() }).nullable().optional() });
+
+/**
+ * GET one event's body only (`$select=body`): what an update of an online meeting's body must merge into, since
+ * replacing it without the Teams blob disables the meeting (event-update). Null when the event is gone.
+ */
+export function getGroupEventBody(client: GraphClient, groupId: string, eventId: string): Promise<string | null> {
+  return perform(client, {
+    request: { id: 'event-body', method: 'GET', url: `${eventsPath(groupId, eventId)}?$select=body` },
+    route: EVENT_ROUTE,
+    limiterKey: `mailbox:${groupId}`,
+    read: (answer) => {
+      if (answer.status < 400) return bodySchema.parse(answer.body).body?.content ?? '';
+      outcomeOf(READ_EVENT_ANSWERS, answer, 'GET', EVENT_ROUTE);
+      return null;
+    },
+  });
 }
 
 async function allEvents(

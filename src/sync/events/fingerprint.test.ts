@@ -58,6 +58,11 @@ describe('transactionId', () => {
     expect(site).not.toBe(siteTag('https://other.example.edu|default'));
     expect(transactionIdFor(site, 42, 1)).toBe(`et-${site}-e42-g1`);
     expect(transactionIdFor(site, 42, 2)).not.toBe(transactionIdFor(site, 42, 1));
+    // Every id this module writes reads back to its generation, whatever the site (a mismatch reused -g1 forever).
+    for (const key of ['https://elentra.example.edu|default', 'x', 'https://ÉLENTRA.example.edu/#microsoft_graph']) {
+      expect(generationOf(transactionIdFor(siteTag(key), 4521, 7))).toBe(7);
+    }
+    expect(site).toMatch(/^[0-9a-f]{12}$/);
   });
 
   it.each([

@@ -5,13 +5,17 @@
 // counts the meetings this event has had: after we delete a meeting (unreleased, moved, beyond the window) or find
 // it deleted in Outlook, the next create is a new event and gets generation + 1, never a recycled id.
 // The generation lives inside the id itself (ms_events.transaction_id), so it needs no column of its own.
-import { hash53 } from './fast-hash.js';
+import { createHash } from 'node:crypto';
 
-const PATTERN = /^et-([0-9a-z]+)-e(\d+)-g(\d+)$/;
+// The site tag is lower-case hex, but the pattern does not rely on it: the event and generation are read from the end.
+const PATTERN = /^et-(.+)-e(\d+)-g(\d+)$/;
 
-/** A short, stable tag of the site (e.g. ENTRADA_URL + MS_SERVICE_TOKEN_ID): two sites never share an id. */
+/**
+ * A short, stable tag of the site (ENTRADA_URL + MS_SERVICE_TOKEN_ID): two sites never share an id. 12 lower-case hex
+ * characters of SHA-256. It is part of every transactionId ever sent, so it must never change for a site.
+ */
 export function siteTag(siteKey: string): string {
-  return hash53(siteKey);
+  return createHash('sha256').update(siteKey).digest('hex').slice(0, 12);
 }
 
 /** `et-{site}-e{eventId}-g{generation}`, e.g. `et-1x2y3z-e4521-g1`. */

@@ -1,0 +1,73 @@
+// `microsoft:sync-events [--course ID...] [--dry-run] [--json]`: learning events → Teams meetings in each course
+// team's calendar (src/sync/events/io/run-events-sync.ts). `--dry-run` plans and changes nothing in Microsoft;
+// `--json` prints the report as JSON. On a terminal a progress bar line is printed as each event is written.
+// Results are listed per offering and per event, with the Teams join links. Exit codes: 0 done (warnings included),
+// 1 an event or offering failed or the Microsoft account is not authorized (the message says what to do), 2 bad
+// usage. Also the scheduler's handler for the `microsoft:sync-events` cron row (`syncEventsJob`).
+import type { Command } from 'commander';
+import { UsageError } from '../../lib/errors.js';
+import type { JobHandler } from '../../scheduler/index.js';
+import type { CliApp } from '../cli-app.js';
+import { EXIT_FAILURE } from '../exit-codes.js';
+
+interface SyncEventsFlags {
+  course?: string[];
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+function courseIdsOf(values: readonly string[] | undefined): number[] | null {
+  if (values === undefined) return null;
+  const ids = values.flatMap((value) => value.split(',')).map((value) => value.trim());
+  const bad = ids.filter((value) => !/^[1-9][0-9]*$/.test(value));
+  if (bad.length > 0) throw new UsageError(`--course takes course ids (whole numbers), not: ${bad.join(', ')}.`);
+  return ids.map(Number);
+}
+
+async function wire(app: CliApp, triggeredBy: 'cli' | 'schedule') {
+  // Loaded when the command runs, so that registering it costs nothing.
+  const io = await import('../../sync/events/io/index.js');
+  const deps = await io.wireEventsSync({
+    config: app.config(),
+    database: await app.database(),
+    elentra: await app.elentra(),
+    triggeredBy,
+  });
+  return { io, deps };
+}
+
+export function registerSyncEventsCommand(program: Command, app: CliApp): void {
+  program
+    .command('microsoft:sync-events')
+    .description("Create, update and cancel Teams meetings for learning events in each course team's calendar")
+    .option('--course <id...>', 'only these course ids')
+    .option('--dry-run', 'print what would change and change nothing')
+    .option('--json', 'print the results as JSON')
+    .action(async (flags: SyncEventsFlags) => {
+      const courseIds = courseIdsOf(flags.course);
+      const { io: events, deps } = await wire(app, 'cli');
+      const { io } = app;
+      const report = await events.runEventsSync(deps, {
+        courseIds,
+        dryRun: flags.dryRun === true,
+        ...(io.isTty && !flags.json ? { onProgress: (progress) => io.out(events.progressLine(progress)) } : {}),
+      });
+      io.out(flags.json ? JSON.stringify(report, null, 2) : events.formatEventsReport(report));
+      if (report.status === 'error') app.exitCode = EXIT_FAILURE;
+    });
+}
+
+/** The scheduler's `microsoft:sync-events` job: a full run; a failed offering fails the job, warnings warn. */
+export function syncEventsJob(app: CliApp): JobHandler {
+  return async (context) => {
+    const { io: events, deps } = await wire(app, 'schedule');
+    const report = await events.runEventsSync(deps, { dryRun: false, signal: context.signal });
+    if (report.status === 'error') {
+      throw new Error(report.error ?? 'One or more events failed: see the event sync results.');
+    }
+    const summary = { runId: report.runId, requests: report.requests, ...report.counts };
+    return report.status === 'warning'
+      ? { summary, warning: report.warnings[0] ?? 'Some offerings need attention: see the event sync results.' }
+      : { summary };
+  };
+}

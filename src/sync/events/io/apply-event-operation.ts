@@ -1,0 +1,95 @@
+// One planned event write, executed by the apply contract of ../ports.ts: a create writes its row `pending` before the
+// POST (a lost answer is retried with the same transactionId: no duplicate); an update that changes the body of an
+// online meeting reads the body first and keeps Exchange's Teams blob; `gone` (404) is recorded, not failed; any
+// other failure is recorded on the row in words (graph id and hash untouched: they still describe what exists). An
+// AuthorizationRequiredError is rethrown: the run stops at once (run-errors.ts of the teams sync decides the same).
+import { AuthorizationRequiredError } from '../../../microsoft/identity/identity-errors.js';
+import type { EventWriteOperation, UpdateEventOperation } from '../event-operations.js';
+import { mergeBodyKeepingMeetingBlob } from '../meeting-body.js';
+import { type GroupEventPatch, type MeetingOptions, ONLINE_MEETING_FIELDS } from '../meeting-payload.js';
+import type { CalendarGateway, EventStore, WriteOutcome } from '../ports.js';
+import { renderCreate } from '../render-create.js';
+import { errorInWords } from './error-words.js';
+
+export type AppliedOutcome = 'written' | 'meeting-missing' | 'deleted' | 'gone' | 'error';
+
+export interface AppliedEvent {
+  outcome: AppliedOutcome;
+  joinUrl: string | null;
+  /** The failure in words (error), or what a warning means (meeting-missing, gone). */
+  message: string | null;
+}
+
+export interface ApplyEventDeps {
+  store: EventStore;
+  gateway: CalendarGateway;
+  meeting: MeetingOptions;
+  nowMs: () => number;
+}
+
+const MEETING_MISSING =
+  'Microsoft created the event without its Teams meeting (no join link); the next run asks for the meeting again.';
+const GONE = 'The event (or its team) no longer exists in Microsoft; the next run creates it again if it is wanted.';
+
+export async function applyEventOperation(op: EventWriteOperation, deps: ApplyEventDeps): Promise<AppliedEvent> {
+  try {
+    return await execute(op, deps);
+  } catch (error) {
+    if (error instanceof AuthorizationRequiredError) throw error;
+    const message = errorInWords(error);
+    await deps.store.recordError(op.eventId, message, deps.nowMs());
+    return { outcome: 'error', joinUrl: null, message };
+  }
+}
+
+async function execute(op: EventWriteOperation, deps: ApplyEventDeps): Promise<AppliedEvent> {
+  const { store, gateway } = deps;
+  if (op.kind === 'deleteEvent') {
+    const result = await gateway.deleteEvent(op.teamId, op.graphEventId);
+    await store.recordDeleted(op.eventId, op.graphEventId, result === 'deleted' ? 'deleted' : 'gone', deps.nowMs());
+    return { outcome: result === 'deleted' ? 'deleted' : 'gone', joinUrl: null, message: null };
+  }
+  const target = { eventId: op.eventId, offeringKey: op.offeringKey, teamId: op.teamId };
+  if (op.kind === 'createEvent') {
+    const rendered = renderCreate(op, deps.meeting);
+    const pending = { ...target, transactionId: op.transactionId, sentHash: rendered.hashAfterCreate };
+    await store.markPending(pending, deps.nowMs());
+    const outcome = await gateway.createEvent(op.teamId, rendered.body);
+    // 404 on a create: the team's group is gone. The pending row stays: the teams sync makes a new team first.
+    if (outcome.outcome === 'gone') throw new Error(`The team of ${op.offeringKey} no longer exists in Microsoft.`);
+    return record(outcome, pending, deps);
+  }
+  const patch = op.kind === 'updateEvent' ? await patchFor(op, gateway) : op.patch;
+  if (patch === null) return gone(op.eventId, op.graphEventId, deps);
+  const outcome = await gateway.updateEvent(op.teamId, op.graphEventId, patch);
+  if (outcome.outcome === 'gone') return gone(op.eventId, op.graphEventId, deps);
+  return record(outcome, { ...target, transactionId: op.transactionId, sentHash: op.sentHash }, deps);
+}
+
+/** The PATCH of an update; with a body change on an online meeting, the body merged with its blob (null: gone). */
+async function patchFor(op: UpdateEventOperation, gateway: CalendarGateway): Promise<GroupEventPatch | null> {
+  if (!op.mergeBodyWithMeetingBlob || op.patch.body === undefined) return op.patch;
+  const current = await gateway.getEventBody(op.teamId, op.graphEventId);
+  if (current === null) return null;
+  const merged = mergeBodyKeepingMeetingBlob(current, op.patch.body.content, op.eventUrl);
+  const body = { contentType: 'html', content: merged.html } as const;
+  // No blob found: the body alone would leave an event without its meeting, so ask for the meeting with it.
+  return merged.meetingBlobKept ? { ...op.patch, body } : { ...op.patch, body, ...ONLINE_MEETING_FIELDS };
+}
+
+async function gone(eventId: number, graphEventId: string, deps: ApplyEventDeps): Promise<AppliedEvent> {
+  await deps.store.recordDeleted(eventId, graphEventId, 'gone', deps.nowMs());
+  return { outcome: 'gone', joinUrl: null, message: GONE };
+}
+
+async function record(
+  outcome: Extract<WriteOutcome, { outcome: 'written' }>,
+  row: { eventId: number; offeringKey: string; teamId: string; transactionId: string; sentHash: string | null },
+  deps: ApplyEventDeps,
+): Promise<AppliedEvent> {
+  const { graphEventId, joinUrl, isOnlineMeeting } = outcome.event;
+  const missing = deps.meeting.onlineMeetings && (joinUrl === null || !isOnlineMeeting);
+  const status = missing ? 'meeting-missing' : 'active';
+  await deps.store.recordWritten({ ...row, graphEventId, joinUrl, status }, deps.nowMs());
+  return { outcome: missing ? 'meeting-missing' : 'written', joinUrl, message: missing ? MEETING_MISSING : null };
+}

@@ -1,0 +1,72 @@
+// Applies an event plan: the recorded hashes of noChange operations first (no request), then the writes wave by
+// wave (../schedule/execution-order.ts: a move's create only after every delete) through the MailboxDispatcher —
+// at most 4 in flight per mailbox and 10,000 per 10 minutes, while up to `maxInFlight` run at once across teams.
+// One event's failure is recorded on its row and the others go on; an AuthorizationRequiredError stops dispatching,
+// lets the requests in flight settle, and is rethrown. An aborted signal stops dispatching the same way, quietly.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { EventOperation, EventWriteOperation } from '../event-operations.js';
+import { executionWaves } from '../schedule/execution-order.js';
+import { MailboxDispatcher } from '../schedule/mailbox-dispatcher.js';
+import type { OutlookLimits } from '../schedule/outlook-limits.js';
+import { type AppliedEvent, type ApplyEventDeps, applyEventOperation } from './apply-event-operation.js';
+
+/** Operations in flight across all mailboxes: 4 mailboxes' worth, enough to keep latency hidden. */
+export const DEFAULT_MAX_IN_FLIGHT = 16;
+
+export interface ApplyPlanInput extends ApplyEventDeps {
+  operations: readonly EventOperation[];
+  maxInFlight?: number;
+  limits?: OutlookLimits;
+  signal?: AbortSignal;
+  onApplied?: (operation: EventWriteOperation, result: AppliedEvent) => void;
+}
+
+export async function applyEventPlan(input: ApplyPlanInput): Promise<void> {
+  for (const op of input.operations) {
+    if (op.kind === 'noChange' && op.recordHash !== undefined) {
+      await input.store.recordHash(op.eventId, op.recordHash, input.nowMs());
+    }
+  }
+  for (const wave of executionWaves(input.operations)) {
+    await runWave(wave, input);
+    if (input.signal?.aborted) return;
+  }
+}
+
+async function runWave(wave: EventWriteOperation[], input: ApplyPlanInput): Promise<void> {
+  const dispatcher = new MailboxDispatcher(wave, input.limits);
+  const maxInFlight = input.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+  const running = new Set<Promise<void>>();
+  // A holder, not a `let`: the callbacks below set it, which control-flow narrowing cannot see.
+  const state: { stop: { error: unknown } | null } = { stop: null };
+  const start = (op: EventWriteOperation) => {
+    const task = applyEventOperation(op, input)
+      .then((result) => input.onApplied?.(op, result))
+      .catch((error: unknown) => {
+        state.stop ??= { error };
+      })
+      .finally(() => {
+        dispatcher.finished(op);
+        running.delete(task);
+      });
+    running.add(task);
+  };
+  while (state.stop === null && !input.signal?.aborted) {
+    const step = running.size < maxInFlight ? dispatcher.next(Date.now()) : ({ kind: 'wait', waitMs: null } as const);
+    if (step.kind === 'start') {
+      start(step.operation);
+      continue;
+    }
+    if (step.kind === 'done' && running.size === 0) break;
+    // Wait for a slot (an operation finishing) or for the mailbox window to slide, whichever comes first.
+    const waits: Promise<unknown>[] = [...running];
+    if (step.kind === 'wait' && step.waitMs !== null) {
+      const signal = input.signal;
+      waits.push(sleep(step.waitMs, undefined, signal ? { signal } : {}).catch(() => undefined));
+    }
+    if (waits.length === 0) break;
+    await Promise.race(waits);
+  }
+  await Promise.allSettled([...running]);
+  if (state.stop !== null) throw state.stop.error;
+}

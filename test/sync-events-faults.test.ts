@@ -1,0 +1,140 @@
+// Event sync end to end when Microsoft misbehaves: a create whose answer is lost is retried with the same
+// transactionId and makes one meeting — within the run (the client's one retry), and across runs (the row written
+// `pending` before the POST is finished by the next run); a 201 that comes back without its Teams meeting is
+// recorded as a warning and repaired by the next run with one PATCH.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator } from '../emulator/src/server.js';
+import {
+  type EventsWorld,
+  eventWritesSince,
+  meetingsInTenant,
+  openEventsWorld,
+} from '../src/sync/events/io/testing/events-world.js';
+import { createTestDatabase, TEST_ENGINES } from './support/databases.js';
+
+const CREATE_ROUTE = '/v1.0/groups/*/events';
+let world: EventsWorld;
+let minutes = 0;
+
+/** A new session in the first offering that has a team, two days from now; returns its event id. */
+async function newElentraEvent(title: string): Promise<number> {
+  const offering = world.offerings.find((o) => world.teams.has(o.key) && o.events.length > 0);
+  if (!offering) throw new Error('no offering with a team');
+  minutes += 90;
+  const start = Math.floor(world.now.getTime() / 1000) + 2 * 86_400 + minutes * 60;
+  const inserted = await world.elentra.db
+    .insertInto('events')
+    .values({
+      parent_id: null,
+      recurring_id: null,
+      course_id: offering.courseId,
+      event_title: title,
+      event_description: null,
+      event_location: 'Room 12',
+      event_start: start,
+      event_finish: start + 3600,
+      event_duration: 60,
+      release_date: 0,
+      release_until: 0,
+      updated_date: start,
+      updated_by: 1,
+    })
+    .executeTakeFirstOrThrow();
+  return Number(inserted.insertId);
+}
+
+async function rowOf(eventId: number) {
+  return world.database.db.selectFrom('ms_events').selectAll().where('event_id', '=', eventId).executeTakeFirst();
+}
+
+async function meetingsOf(eventId: number) {
+  return (await meetingsInTenant(world.control)).filter((m) => m.transactionId?.includes(`-e${eventId}-`));
+}
+
+beforeAll(async () => {
+  const sqlite = TEST_ENGINES.find((engine) => engine.dialect === 'sqlite');
+  if (!sqlite) throw new Error('no SQLite engine');
+  const testDb = await createTestDatabase(sqlite);
+  world = await openEventsWorld(
+    (seed) =>
+      startEmulator({ seed, autoConsent: true, graph: { limits: 'off', teamOperationMs: 0, replicationDelayMs: 0 } }),
+    { databaseUrl: testDb.url, dropDatabase: () => testDb.drop() },
+  );
+  await world.identity.store.setOutlookTimeZone('Eastern Standard Time');
+  await world.sync();
+});
+
+afterEach(async () => {
+  await world.control.clearFaults();
+});
+
+afterAll(async () => {
+  await world?.close();
+});
+
+describe('faults', () => {
+  it('a lost answer to a create is retried with the same transactionId: one meeting', async () => {
+    const eventId = await newElentraEvent('Lost answer, retried at once');
+    await world.control.fault({ route: CREATE_ROUTE, method: 'POST', kind: 'lost-response', count: 1 });
+    const seq = await world.control.lastSeq();
+    const report = await world.sync();
+    expect(report.status).toBe('ok');
+    const posts = await eventWritesSince(world.control, seq);
+    expect(posts.map((p) => [p.method, p.status])).toEqual([
+      ['POST', null],
+      ['POST', 201],
+    ]);
+    expect(await meetingsOf(eventId)).toHaveLength(1);
+    expect(await rowOf(eventId)).toMatchObject({ status: 'active' });
+  });
+
+  it('a create left unanswered by a failed run is finished by the next run: still one meeting', async () => {
+    const eventId = await newElentraEvent('Lost answer, run failed');
+    // Both the request and the client's one retry lose their answers: the event exists, the run does not know it.
+    await world.control.fault({ route: CREATE_ROUTE, method: 'POST', kind: 'lost-response', count: 2 });
+    const failed = await world.sync();
+    expect(failed.status).toBe('error');
+    const row = await rowOf(eventId);
+    expect(row).toMatchObject({ status: 'error', graph_event_id: null });
+    expect(row?.last_error).toMatch(/\S/);
+    expect(await meetingsOf(eventId)).toHaveLength(1);
+
+    const seq = await world.control.lastSeq();
+    const report = await world.sync();
+    expect(report.status).toBe('ok');
+    const posts = await eventWritesSince(world.control, seq);
+    expect(posts.map((p) => [p.method, p.status])).toEqual([['POST', 201]]);
+    const meetings = await meetingsOf(eventId);
+    expect(meetings).toHaveLength(1);
+    expect(meetings[0]?.transactionId).toBe(row?.transaction_id);
+    expect(await rowOf(eventId)).toMatchObject({ status: 'active', graph_event_id: meetings[0]?.id });
+  });
+
+  it('a 201 without its Teams meeting is a warning, repaired by the next run with one PATCH', async () => {
+    const eventId = await newElentraEvent('Meeting missing');
+    await world.control.fault({ route: CREATE_ROUTE, method: 'POST', kind: 'meeting-missing', count: 1 });
+    const report = await world.sync();
+    expect(report.status).toBe('warning');
+    const offering = report.offerings.find((o) => o.events.some((e) => e.eventId === eventId));
+    expect(offering?.status).toBe('warning');
+    expect(offering?.message).toMatch(/without a Teams join link/);
+    expect(await rowOf(eventId)).toMatchObject({ status: 'meeting-missing', join_url: null });
+    const results = await world.database.db
+      .selectFrom('sync_offering_results')
+      .selectAll()
+      .where('run_id', '=', report.runId)
+      .where('offering_key', '=', offering?.offeringKey ?? '')
+      .executeTakeFirstOrThrow();
+    expect(results).toMatchObject({ status: 'warning' });
+
+    const seq = await world.control.lastSeq();
+    const repaired = await world.sync();
+    expect(repaired.status).toBe('ok');
+    const writes = await eventWritesSince(world.control, seq);
+    expect(writes.map((w) => [w.method, w.status])).toEqual([['PATCH', 200]]);
+    const row = await rowOf(eventId);
+    expect(row).toMatchObject({ status: 'active' });
+    expect(row?.join_url).toMatch(/meetup-join/);
+    expect((await meetingsOf(eventId))[0]?.joinUrl).toBe(row?.join_url);
+  });
+});
