@@ -7,7 +7,12 @@ import { main } from '../dist/src/cli/main.js';
 const extensions = {
   async startEmbeddedTenant(options) {
     const { startEmulator } = await import('../dist/emulator/src/server.js');
-    return startEmulator({ port: options.port, host: options.host, seed: options.seed });
+    return startEmulator({
+      port: options.port,
+      host: options.host,
+      seed: options.seed,
+      ...(options.statePath ? { statePath: options.statePath } : {}),
+    });
   },
   async runEmulatorCli(args) {
     const { runEmulatorCli } = await import('../dist/emulator/src/main.js');

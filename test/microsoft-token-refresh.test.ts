@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../emulator/src/server.js';
 import { firstApp } from '../emulator/src/testing/oauth.js';
-import type { Config } from '../src/config/index.js';
+import { type Config, requireAppKey } from '../src/config/index.js';
 import { type IntegrationDatabase, openIntegrationDatabase } from '../src/db/index.js';
 import {
   AccessTokenSource,
@@ -43,6 +43,7 @@ describeEachEngine('service token refresh', (engine) => {
   let ourOffsetMs = 0;
   let testDb: TestDatabase;
   let config: Config;
+  let registration: Parameters<typeof testConfig>[0];
   const handles: IntegrationDatabase[] = [];
   let identity: Identity;
 
@@ -89,17 +90,15 @@ describeEachEngine('service token refresh', (engine) => {
     emu = await startEmulator({ autoConsent: true, now: () => Date.now() + emulatorOffsetMs });
     const app = firstApp(emu);
     testDb = await createTestDatabase(engine);
-    config = testConfig(
-      {
-        loginUrl: emu.loginUrl,
-        graphUrl: emu.graphUrl,
-        tenantId: emu.context.tenant.tenantId,
-        clientId: app.clientId,
-        clientSecret: app.secret,
-        redirectUri: app.redirectUri,
-      },
-      testDb.url,
-    );
+    registration = {
+      loginUrl: emu.loginUrl,
+      graphUrl: emu.graphUrl,
+      tenantId: emu.context.tenant.tenantId,
+      clientId: app.clientId,
+      clientSecret: app.secret,
+      redirectUri: app.redirectUri,
+    };
+    config = testConfig(registration, testDb.url);
     const database = await openMigrated(testDb.url);
     handles.push(database);
     identity = createIdentity({ config, database, now });
@@ -293,5 +292,36 @@ describeEachEngine('service token refresh', (engine) => {
     expect(after?.keyId).toBe(newKeys.current.id);
     const withoutOld = await process(tokenKeys(newKeys.current.key));
     expect((await withoutOld.store.read())?.refreshToken).toBe(after?.refreshToken);
+  });
+
+  it('rotation by configuration: APP_PREVIOUS_KEYS decrypts the old token, the next refresh re-encrypts it', async () => {
+    await connect();
+    const oldKey = config.APP_KEY?.reveal() ?? '';
+    const newKey = randomBytes(32).toString('hex');
+    const rotated = testConfig(registration, testDb.url, { APP_KEY: newKey, APP_PREVIOUS_KEYS: ` ${oldKey} ,` });
+    const oldId = tokenKeysFromConfig(config).current.id;
+    const newId = tokenKeysFromConfig(rotated).current.id;
+    expect(newId).not.toBe(oldId);
+
+    // Without APP_PREVIOUS_KEYS the new key alone cannot read the token…
+    const newKeyOnly = testConfig(registration, testDb.url, { APP_KEY: newKey });
+    const database = await openIntegrationDatabase(testDb.url);
+    handles.push(database);
+    const lost = createIdentity({ config: newKeyOnly, database, now }).store;
+    await expect(lost.read()).rejects.toThrow(/cannot be decrypted.*APP_KEY \(id [0-9a-f]{8}\) that is not configured/);
+
+    // …with it, every createIdentity() reads it, and the next refresh writes it under the new key.
+    const identityAfterRestart = createIdentity({ config: rotated, database, now });
+    const before = await identityAfterRestart.store.read();
+    expect(before?.keyId).toBe(oldId);
+    ourOffsetMs = 2 * HOUR;
+    const result = await runRefreshTokenJob({ config: rotated, store: identityAfterRestart.store });
+    expect(result.outcome).toBe('refreshed');
+    const after = await identityAfterRestart.store.read();
+    expect(after?.keyId).toBe(newId);
+    expect(requireAppKey(rotated).toString('hex')).toBe(newKey);
+
+    // The old key can now be removed from the configuration.
+    expect((await lost.read())?.refreshToken).toBe(after?.refreshToken);
   });
 });

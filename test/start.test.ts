@@ -1,7 +1,8 @@
 // `npm start` on a fresh folder: the embedded default (SQLite + the Microsoft 365 emulator + the demo school) comes
-// up, answers HTTP, and a second start reuses what the first one prepared.
+// up, answers HTTP, and a second start reuses what the first one prepared — including the emulator's tenant state
+// (data/emulator-state.json), so a team made in the first run is still there.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,41 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(REPO_ROOT, 'bin/elentra-teams.js');
 let folder: string;
+const TEAM_NAME = 'Survives A Restart 101';
+
+interface EmulatorState {
+  teams: Array<{ displayName: string }>;
+  groups: Array<{ displayName: string }>;
+}
+
+/** What the emulator's tenant holds now, teams and groups (a team still provisioning is a group). */
+async function tenantGroupNames(emulatorBase: string): Promise<string[]> {
+  const state = (await (await fetch(`${emulatorBase}/_emulator/state`)).json()) as EmulatorState;
+  return [...state.teams, ...state.groups].map((group) => group.displayName);
+}
+
+/** Makes a team in the running emulator directly (a control-API token, then Graph), as a sync would. */
+async function createTeamInEmulator(emulatorBase: string): Promise<void> {
+  const tenant = (await (await fetch(`${emulatorBase}/_emulator/tenant`)).json()) as {
+    users: Array<{ id: string; isAdmin?: boolean }>;
+  };
+  const admin = tenant.users.find((user) => user.isAdmin);
+  const minted = await fetch(`${emulatorBase}/_emulator/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId: admin?.id, scopes: ['Team.Create', 'Group.ReadWrite.All'] }),
+  });
+  const { access_token: token } = (await minted.json()) as { access_token: string };
+  const created = await fetch(`${emulatorBase}/v1.0/teams`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      'template@odata.bind': "https://graph.microsoft.com/v1.0/teamsTemplates('standard')",
+      displayName: TEAM_NAME,
+    }),
+  });
+  expect(created.status).toBe(202);
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -93,9 +129,13 @@ describe('start on a fresh folder', () => {
       expect(await viewer.text()).toContain('Northfield School of Medicine');
       expect(started.output()).toContain('Seeded Northfield School of Medicine');
       expect(started.output()).toContain(`http://127.0.0.1:${port + 1}/_emulator/`);
+      await createTeamInEmulator(`http://127.0.0.1:${port + 1}`);
     } finally {
       await started.stop();
     }
+    // Saved on stop at the latest, atomically (no temporary file left behind).
+    expect(existsSync(join(folder, 'data/emulator-state.json'))).toBe(true);
+    expect(readdirSync(join(folder, 'data')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('starts again on the same folder without seeding twice', async () => {
@@ -108,6 +148,7 @@ describe('start on a fresh folder', () => {
       expect(response.status).toBe(200);
       expect(started.output()).not.toContain('Seeded');
       expect(started.output()).not.toContain('First start');
+      expect(await tenantGroupNames(`http://127.0.0.1:${emulatorPort}`)).toContain(TEAM_NAME);
     } finally {
       await started.stop();
     }

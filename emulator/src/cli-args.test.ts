@@ -5,6 +5,7 @@ describe('parseCliArgs', () => {
   it.each([
     [[], { options: {}, help: false }],
     [['--port', '4010', '--auto-consent'], { options: { port: 4010, autoConsent: true }, help: false }],
+    [['--state', 'data/emulator-state.json'], { options: { statePath: 'data/emulator-state.json' }, help: false }],
     [
       ['--port=4010', '--latency=25', '--seed', 'x.json'],
       { options: { port: 4010, latencyMs: 25, seed: 'x.json' }, help: false },
@@ -24,6 +25,7 @@ describe('parseCliArgs', () => {
   it.each([
     [['--port', 'abc'], "--port needs a whole number, got 'abc'"],
     [['--seed'], '--seed needs a value'],
+    [['--state'], '--state needs a value'],
     [['--tls-cert', 'c.pem'], '--tls-cert and --tls-key go together'],
     [['--frobnicate'], "unknown argument '--frobnicate'"],
   ])('refuses %j', (args, error) => {

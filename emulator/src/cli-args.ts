@@ -1,12 +1,14 @@
-// Parses the standalone program's arguments (main.ts): `[--port N] [--host H] [--seed FILE] [--auto-consent]
-// [--tls-cert F --tls-key F] [--latency MS] [--public-url URL]`. Returns a usage error instead of throwing.
+// Parses the standalone program's arguments (main.ts): `[--port N] [--host H] [--seed FILE] [--state FILE]
+// [--auto-consent] [--tls-cert F --tls-key F] [--latency MS] [--public-url URL]`. Returns a usage error instead of
+// throwing.
 import type { StartEmulatorOptions } from './options.js';
 
-export const USAGE = `Usage: emulator [--port N] [--host H] [--seed FILE] [--auto-consent] [--tls-cert FILE --tls-key FILE]
-                [--latency MS] [--public-url URL]
+export const USAGE = `Usage: emulator [--port N] [--host H] [--seed FILE] [--state FILE] [--auto-consent]
+                [--tls-cert FILE --tls-key FILE] [--latency MS] [--public-url URL]
   --port N          listen on port N (default 0: any free port)
   --host H          listen address (default 127.0.0.1)
   --seed FILE       tenant seed JSON (default: emulator/seeds/default-tenant.json)
+  --state FILE      keep teams, events and tokens in FILE across restarts (read at start, saved after changes)
   --auto-consent    answer authorize at once for a login_hint of a tenant user (automation only)
   --tls-cert FILE   PEM certificate; with --tls-key serve HTTPS
   --tls-key FILE    PEM private key
@@ -58,6 +60,7 @@ export function parseCliArgs(args: readonly string[]): { ok: true; value: CliArg
       }
       case '--host':
       case '--seed':
+      case '--state':
       case '--tls-cert':
       case '--tls-key':
       case '--public-url': {
@@ -65,6 +68,7 @@ export function parseCliArgs(args: readonly string[]): { ok: true; value: CliArg
         if (!v) return { ok: false, error: `${flag} needs a value` };
         if (flag === '--host') out.options.host = v;
         else if (flag === '--seed') out.options.seed = v;
+        else if (flag === '--state') out.options.statePath = v;
         else if (flag === '--tls-cert') out.tlsCertPath = v;
         else if (flag === '--tls-key') out.tlsKeyPath = v;
         else out.options.publicBaseUrl = v;

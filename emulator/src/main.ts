@@ -5,12 +5,19 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseCliArgs, USAGE } from './cli-args.js';
 import { startEmulator } from './server.js';
+import { StateFileError } from './state-file.js';
 import { SeedError } from './tenant/load-seed.js';
 
 export interface EmulatorCliIo {
   out(text: string): void;
   err(text: string): void;
 }
+
+const STATE_LOADED = {
+  restored: 'restored',
+  new: 'new: created at the first change',
+  'other-tenant': 'written for another tenant: ignored, replaced at the first change',
+} as const;
 
 const processIo: EmulatorCliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
@@ -40,7 +47,7 @@ export async function runEmulatorCli(
     emulator = await startEmulator({ ...options, ...(tls ? { tls } : {}) });
   } catch (error) {
     io.err(`Error: ${(error as Error).message}`);
-    return error instanceof SeedError ? 2 : 1;
+    return error instanceof SeedError || error instanceof StateFileError ? 2 : 1;
   }
   const tenant = emulator.context.tenant;
   io.out(`Microsoft 365 emulator listening on ${emulator.baseUrl}`);
@@ -51,6 +58,8 @@ export async function runEmulatorCli(
   io.out(`  viewer       ${emulator.viewerUrl}`);
   for (const a of tenant.apps)
     io.out(`  app          ${a.displayName}: client id ${a.clientId}, redirect ${a.redirectUris.join(' ')}`);
+  if (emulator.stateFile)
+    io.out(`  state file   ${emulator.stateFile.path} (${STATE_LOADED[emulator.stateFile.loaded]})`);
   if (options.autoConsent) io.out('  auto-consent on: authorize with a login_hint of a tenant user skips the pages');
 
   await new Promise<void>((resolve) => {

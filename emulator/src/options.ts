@@ -28,6 +28,12 @@ export interface StartEmulatorOptions {
   graph?: GraphOptions;
   /** Fastify's request logging. Default false. */
   logger?: boolean;
+  /**
+   * A JSON file that keeps the tenant's Graph data (groups, teams, members, events, operations, delta log) and the
+   * identity platform's refresh tokens, access tokens and consents across restarts: read at start if it exists, saved
+   * atomically after changes and on stop. Users and apps still come from the seed. Default: memory only.
+   */
+  statePath?: string;
 }
 
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3599;

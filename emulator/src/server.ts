@@ -20,6 +20,7 @@ import {
   DEFAULT_TOKEN_LIFETIME_SECONDS,
   type StartEmulatorOptions,
 } from './options.js';
+import { openStateFile, type StateFile, type StateFileLoad } from './state-file.js';
 import { DEFAULT_SEED_PATH, loadSeedFile, requireTenantSeed } from './tenant/load-seed.js';
 
 export type { StartEmulatorOptions } from './options.js';
@@ -35,6 +36,9 @@ export interface RunningEmulator {
   viewerUrl: string;
   baseUrl: string;
   context: EmulatorContext;
+  /** With `statePath`: the file, and whether its state was restored at start. */
+  stateFile: { path: string; loaded: StateFileLoad } | null;
+  /** Stops listening, then saves the state file (if any). */
   stop(): Promise<void>;
 }
 
@@ -87,6 +91,8 @@ export async function startEmulator(start: StartEmulatorOptions = {}): Promise<R
   registerControlRoutes(app, ctx, initialSeed);
   registerGraphControlRoutes(app, ctx);
   registerViewerRoute(app, ctx, getGraphState);
+  const stateFile = start.statePath === undefined ? null : openStateFile(start.statePath, ctx, identity);
+  if (stateFile) watchForChanges(app, stateFile);
 
   await app.listen({ port: options.port, host });
   const address = app.server.address();
@@ -104,6 +110,22 @@ export async function startEmulator(start: StartEmulatorOptions = {}): Promise<R
     viewerUrl: `${baseUrl}/_emulator/`,
     baseUrl,
     context: ctx,
-    stop: () => app.close(),
+    stateFile: stateFile ? { path: stateFile.path, loaded: stateFile.loaded } : null,
+    stop: async () => {
+      await app.close();
+      stateFile?.close();
+    },
   };
+}
+
+/**
+ * Schedules a save after every request that may change the state: any write, and every request to the identity
+ * platform (an auto-consented authorize is a GET). Reads of Graph and of the control API change nothing that is kept:
+ * an operation a read completes is saved with its timing and completes again on restore.
+ */
+function watchForChanges(app: FastifyInstance, stateFile: StateFile): void {
+  app.addHook('onResponse', async (request) => {
+    const write = request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS';
+    if (write || request.url.includes('/oauth2/')) stateFile.changed();
+  });
 }

@@ -7,6 +7,11 @@ export interface EmbeddedTenantOptions {
   host: string;
   /** A tenant seed in the emulator's format (emulator/tenant-seed.schema.json). */
   seed: unknown;
+  /**
+   * Where the emulator keeps its tenant's teams, events and tokens across restarts (read at start, saved after
+   * changes); absent = memory only.
+   */
+  statePath?: string;
 }
 
 export interface EmbeddedTenant {

@@ -15,10 +15,11 @@ import {
 } from './constants.js';
 import { Secret } from './secret.js';
 import type { RawValues } from './sources/raw-values.js';
-import { decodeAppKey } from './validate/app-key.js';
+import { checkPreviousAppKeys, decodeAppKey } from './validate/app-key.js';
 import { checkDatabaseName, checkFlag, checkOneOf, checkPort, checkTokenId } from './validate/basic.js';
 import { ok } from './validate/check.js';
 import { checkClientSecret, checkGuid, checkRedirectUrl, checkScopes } from './validate/microsoft.js';
+import { checkListenHost, checkTrustProxy } from './validate/network.js';
 import { checkTimeZone } from './validate/timezone.js';
 import { checkDatabaseUrl, checkMicrosoftUrl, checkSiteUrl } from './validate/urls.js';
 
@@ -33,6 +34,7 @@ export function buildConfig(raw: RawValues): Config {
     const decoded = decodeAppKey(value);
     return decoded.ok ? ok(value) : decoded;
   });
+  const previousKeys = read.optional('APP_PREVIOUS_KEYS', checkPreviousAppKeys) ?? [];
   const config: Config = {
     MS_SERVICE_TOKEN_ID: read.withDefault('MS_SERVICE_TOKEN_ID', DEFAULTS.MS_SERVICE_TOKEN_ID, checkTokenId),
     MS_AD_TENANT_ID: read.optional('MS_AD_TENANT_ID', checkGuid('tenant')),
@@ -53,9 +55,12 @@ export function buildConfig(raw: RawValues): Config {
     ELENTRA_DATABASE_URL: read.withDefault('ELENTRA_DATABASE_URL', databaseUrl, checkDatabaseUrl),
     ELENTRA_AUTH_DATABASE: read.optional('ELENTRA_AUTH_DATABASE', checkDatabaseName),
     APP_KEY: appKey === null ? null : new Secret(appKey),
+    APP_PREVIOUS_KEYS: Object.freeze(previousKeys.map((key) => new Secret(key))),
     MS_LOGIN_URL: read.withDefault('MS_LOGIN_URL', DEFAULTS.MS_LOGIN_URL, checkMicrosoftUrl(DEFAULTS.MS_LOGIN_URL)),
     MS_GRAPH_URL: read.withDefault('MS_GRAPH_URL', DEFAULTS.MS_GRAPH_URL, checkMicrosoftUrl(DEFAULTS.MS_GRAPH_URL)),
     PORT: port,
+    HOST: read.withDefault('HOST', DEFAULTS.HOST, checkListenHost),
+    TRUST_PROXY: read.withDefault('TRUST_PROXY', DEFAULTS.TRUST_PROXY, checkTrustProxy),
     ELENTRA_ENV: read.withDefault('ELENTRA_ENV', DEFAULTS.ELENTRA_ENV, checkOneOf(ELENTRA_ENVS)),
     LOG_LEVEL: read.withDefault('LOG_LEVEL', DEFAULTS.LOG_LEVEL, checkOneOf(LOG_LEVELS)),
     SCHEDULER_IN_PROCESS: read.withDefault('SCHEDULER_IN_PROCESS', DEFAULTS.SCHEDULER_IN_PROCESS, checkFlag),
@@ -82,9 +87,13 @@ function sourcesByKey(sources: ReadonlyMap<ConfigKey, ConfigSource>): Record<Con
  * as MS_OAUTH_CLIENT_ID), whose message may quote it.
  */
 function withoutSecrets(problems: ConfigProblem[], raw: RawValues): ConfigProblem[] {
+  // A list (APP_PREVIOUS_KEYS) is scrubbed whole and item by item, as one of its keys may be quoted on its own.
   const secrets = [...SECRET_KEYS]
     .map((key) => raw.values.get(key)?.value)
-    .filter((value): value is string => value !== undefined && value.length >= 4);
+    .filter((value): value is string => value !== undefined)
+    .flatMap((value) => [value, ...value.split(',').map((part) => part.trim())])
+    .filter((value) => value.length >= 4)
+    .sort((a, b) => b.length - a.length);
   const scrub = (text: string) => secrets.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
   return problems.map((problem) => ({ ...problem, message: scrub(problem.message), fix: scrub(problem.fix) }));
 }

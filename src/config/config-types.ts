@@ -1,6 +1,7 @@
 // The validated configuration: one object, keyed by the constants' own names, built once at start by loadConfig().
 import type { ConfigKey, ElentraEnv, LogLevel } from './constants.js';
 import type { Secret } from './secret.js';
+import type { TrustProxy } from './validate/network.js';
 
 /** Where a value came from: the environment, a settings file (its path), or the built-in default. */
 export type ConfigSource = { kind: 'environment' } | { kind: 'file'; path: string } | { kind: 'default' };
@@ -25,11 +26,23 @@ export interface Config {
   ELENTRA_AUTH_DATABASE: string | null;
   /** 32 random bytes as given (`base64:…` or hex); see requireAppKey() for the bytes. */
   APP_KEY: Secret | null;
+  /**
+   * Earlier APP_KEY values still accepted for decrypting, during a rotation (never for encrypting); empty when unset.
+   * See previousAppKeys() for the bytes.
+   */
+  APP_PREVIOUS_KEYS: readonly Secret[];
   /** No trailing slash. */
   MS_LOGIN_URL: string;
   /** No trailing slash. */
   MS_GRAPH_URL: string;
   PORT: number;
+  /** The web app's listen address (`serve`, `start`); 0.0.0.0 = every interface. */
+  HOST: string;
+  /**
+   * Whom to believe about the client's address (X-Forwarded-For), as Fastify's `trustProxy` takes it: false = nobody
+   * (the TCP peer is the client), true = every hop, or the trusted proxies' addresses / CIDR ranges.
+   */
+  TRUST_PROXY: TrustProxy;
   ELENTRA_ENV: ElentraEnv;
   LOG_LEVEL: LogLevel;
   /** Whether `npm start` runs the scheduler loop in the web process. */

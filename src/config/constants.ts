@@ -16,9 +16,12 @@ export const CONFIG_KEYS = [
   'ELENTRA_DATABASE_URL',
   'ELENTRA_AUTH_DATABASE',
   'APP_KEY',
+  'APP_PREVIOUS_KEYS',
   'MS_LOGIN_URL',
   'MS_GRAPH_URL',
   'PORT',
+  'HOST',
+  'TRUST_PROXY',
   'ELENTRA_ENV',
   'LOG_LEVEL',
   'SCHEDULER_IN_PROCESS',
@@ -27,7 +30,7 @@ export const CONFIG_KEYS = [
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
 /** Values never printed: kept in Secret instances, shown as "set (redacted)". */
-export const SECRET_KEYS: ReadonlySet<ConfigKey> = new Set(['MS_OAUTH_CLIENT_SECRET', 'APP_KEY']);
+export const SECRET_KEYS: ReadonlySet<ConfigKey> = new Set(['MS_OAUTH_CLIENT_SECRET', 'APP_KEY', 'APP_PREVIOUS_KEYS']);
 
 /** The delegated Graph permissions the guide lists; every one must be granted and requested. */
 export const REQUIRED_SCOPES = [
@@ -56,6 +59,8 @@ export const DEFAULTS = {
   MS_LOGIN_URL: 'https://login.microsoftonline.com',
   MS_GRAPH_URL: 'https://graph.microsoft.com',
   PORT: '8080',
+  HOST: '0.0.0.0',
+  TRUST_PROXY: '0',
   ELENTRA_ENV: 'development',
   LOG_LEVEL: 'info',
   SCHEDULER_IN_PROCESS: '1',

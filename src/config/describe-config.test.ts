@@ -10,6 +10,7 @@ afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
 describe('describeConfig', () => {
   const secret = 'Qx98Q~aVeryS3cretValue.From_Azure-0123456789';
+  const previousKey = 'cd'.repeat(32);
   const rows = describeConfig(
     loadConfig({
       cwd,
@@ -17,6 +18,8 @@ describe('describeConfig', () => {
         MS_OAUTH_CLIENT_SECRET: secret,
         DATABASE_URL: 'mysql://teams:Pa55word@db.internal:3306/teams',
         SCHEDULER_IN_PROCESS: '0',
+        APP_PREVIOUS_KEYS: previousKey,
+        TRUST_PROXY: '127.0.0.1, 10.0.0.0/8',
       },
     }),
   );
@@ -25,6 +28,9 @@ describe('describeConfig', () => {
   it.each([
     ['MS_OAUTH_CLIENT_SECRET', 'set (redacted)', 'environment'],
     ['APP_KEY', 'not set', 'default'],
+    ['APP_PREVIOUS_KEYS', 'set (redacted)', 'environment'],
+    ['HOST', '0.0.0.0', 'default'],
+    ['TRUST_PROXY', '127.0.0.1,10.0.0.0/8', 'environment'],
     ['MS_AD_TENANT_ID', 'not set', 'default'],
     ['DATABASE_URL', 'mysql://teams:***@db.internal:3306/teams', 'environment'],
     ['ELENTRA_DATABASE_URL', 'mysql://teams:***@db.internal:3306/teams', 'default'],
@@ -40,9 +46,15 @@ describe('describeConfig', () => {
   });
 
   it('lists every constant once and shows no secret or password', () => {
-    expect(rows).toHaveLength(18);
+    expect(rows).toHaveLength(21);
     const text = JSON.stringify(rows);
     expect(text).not.toContain(secret);
     expect(text).not.toContain('Pa55word');
+    expect(text).not.toContain(previousKey);
+  });
+
+  it('shows an unset key list as not set', () => {
+    const unset = describeConfig(loadConfig({ cwd, env: {} })).find((row) => row.name === 'APP_PREVIOUS_KEYS');
+    expect(unset?.value).toBe('not set');
   });
 });

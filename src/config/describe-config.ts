@@ -19,11 +19,15 @@ function shown(value: Config[keyof Config]): string {
   return redactUrlPassword(String(value));
 }
 
+function isUnset(value: Config[keyof Config]): boolean {
+  return value === null || (Array.isArray(value) && value.length === 0);
+}
+
 export function describeConfig(config: Config): ConfigRow[] {
   return CONFIG_KEYS.map((name) => {
     const value = config[name];
     // A secret is never rendered by shown(), whatever type a future change gives it.
-    const text = SECRET_KEYS.has(name) ? (value === null ? 'not set' : 'set (redacted)') : shown(value);
+    const text = SECRET_KEYS.has(name) ? (isUnset(value) ? 'not set' : 'set (redacted)') : shown(value);
     return { name, value: text, source: describeSource(config.sources[name]) };
   });
 }

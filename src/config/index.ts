@@ -21,5 +21,6 @@ export type { LoadConfigOptions } from './load-config.js';
 export { loadConfig } from './load-config.js';
 export { redactUrlPassword } from './redact-url.js';
 export type { MicrosoftApp } from './require-config.js';
-export { requireAppKey, requireMicrosoftApp } from './require-config.js';
+export { previousAppKeys, requireAppKey, requireMicrosoftApp } from './require-config.js';
 export { Secret } from './secret.js';
+export { type TrustProxy, trustProxyOption } from './validate/network.js';

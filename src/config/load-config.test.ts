@@ -59,9 +59,12 @@ describe('loadConfig defaults', () => {
       ELENTRA_DATABASE_URL: 'sqlite:data/elentra-teams.sqlite',
       ELENTRA_AUTH_DATABASE: null,
       APP_KEY: null,
+      APP_PREVIOUS_KEYS: [],
       MS_LOGIN_URL: 'https://login.microsoftonline.com',
       MS_GRAPH_URL: 'https://graph.microsoft.com',
       PORT: 8080,
+      HOST: '0.0.0.0',
+      TRUST_PROXY: false,
       ELENTRA_ENV: 'development',
       LOG_LEVEL: 'info',
       SCHEDULER_IN_PROCESS: true,
@@ -99,6 +102,13 @@ describe('loadConfig defaults', () => {
     ['DEFAULT_TIMEZONE', 'America/St_Johns', 'America/St_Johns'],
     ['DATABASE_URL', 'postgresql://teams@db.internal:5432/teams', 'postgresql://teams@db.internal:5432/teams'],
     ['DATABASE_URL', 'sqlite::memory:', 'sqlite::memory:'],
+    ['HOST', '127.0.0.1', '127.0.0.1'],
+    ['HOST', '::1', '::1'],
+    ['HOST', 'localhost', 'localhost'],
+    ['TRUST_PROXY', '1', true],
+    ['TRUST_PROXY', 'no', false],
+    ['TRUST_PROXY', '127.0.0.1', ['127.0.0.1']],
+    ['TRUST_PROXY', '10.0.0.0/8, 192.168.1.5,fd00::/8,loopback', ['10.0.0.0/8', '192.168.1.5', 'fd00::/8', 'loopback']],
   ])('accepts %s=%s', (key, value, expected) => {
     expect(load({ [key]: value })[key as keyof Config]).toEqual(expected);
   });
@@ -167,6 +177,18 @@ describe('loadConfig problems', () => {
     ['LOG_LEVEL', 'verbose', /LOG_LEVEL: "verbose" is not one of fatal/],
     ['SCHEDULER_IN_PROCESS', 'maybe', /SCHEDULER_IN_PROCESS: "maybe" is not 1 or 0/],
     ['MS_SERVICE_TOKEN_ID', 'microsoft graph', /MS_SERVICE_TOKEN_ID: is not a short name/],
+    [
+      'APP_PREVIOUS_KEYS',
+      `${APP_KEY},base64:c2hvcnRrZXk=`,
+      /APP_PREVIOUS_KEYS: key 2 of 2: too short: it holds 8 bytes/,
+    ],
+    ['APP_PREVIOUS_KEYS', 'ab'.repeat(40), /APP_PREVIOUS_KEYS: the key: too long/],
+    ['APP_PREVIOUS_KEYS', 'old-key', /APP_PREVIOUS_KEYS: the key: is neither base64:… nor 64 hexadecimal/],
+    ['HOST', 'http://0.0.0.0', /HOST: "http:\/\/0\.0\.0\.0" is not an address to listen on/],
+    ['HOST', '300.1.1.1', /HOST: .* is not an address to listen on/],
+    ['TRUST_PROXY', 'maybe', /TRUST_PROXY: "maybe" is not 0, 1 or a proxy address or CIDR range.*Fix: set it to 0/],
+    ['TRUST_PROXY', '10.0.0.0/33,proxy.local', /TRUST_PROXY: "10\.0\.0\.0\/33", "proxy\.local" are not 0, 1/],
+    ['TRUST_PROXY', ',', /TRUST_PROXY: "," is not 0, 1/],
   ])('%s=%s is a problem naming it', (key, value, expected) => {
     const error = problemsOf({ [key]: value });
     expect(error.code).toBe('config.invalid');
@@ -308,6 +330,28 @@ define("MS_OAUTH_CLIENT_SECRET", "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX");`;
   });
 });
 
+describe('APP_PREVIOUS_KEYS', () => {
+  const old1 = `base64:${Buffer.alloc(32, 1).toString('base64')}`;
+  const old2 = 'ab'.repeat(32);
+
+  it('holds every earlier key, in order, as a Secret; blanks and empty entries are ignored', () => {
+    const config = load({ APP_KEY, APP_PREVIOUS_KEYS: ` ${old1} ,, ${old2},` });
+    expect(config.APP_PREVIOUS_KEYS.map((key) => key.reveal())).toEqual([old1, old2]);
+    expect(config.sources.APP_PREVIOUS_KEYS).toEqual({ kind: 'environment' });
+    for (const text of [JSON.stringify(config), inspect(config, { depth: 10 })]) {
+      expect(text).not.toContain(old1.slice('base64:'.length));
+      expect(text).not.toContain(old2);
+    }
+  });
+
+  it('never quotes a key, even one pasted into another setting', () => {
+    const error = problemsOf({ APP_PREVIOUS_KEYS: `${old1},${old2}`, MS_AD_TENANT_ID: old2, ENTRADA_URL: old1 });
+    expect(error.problems.map((problem) => problem.name)).toEqual(['MS_AD_TENANT_ID', 'ENTRADA_URL']);
+    expect(error.message).not.toContain(old2);
+    expect(error.message).not.toContain(old1.slice('base64:'.length));
+  });
+});
+
 describe('loadConfig keeps secrets secret', () => {
   const secrets = { MS_OAUTH_CLIENT_SECRET: CLIENT_SECRET, APP_KEY };
 
@@ -324,6 +368,7 @@ describe('loadConfig keeps secrets secret', () => {
     ['a bad client secret', { MS_OAUTH_CLIENT_SECRET: 'has a space in it' }, 'has a space in it'],
     ['a short APP_KEY', { APP_KEY: 'base64:c2hvcnRrZXk=' }, 'c2hvcnRrZXk'],
     ['a hex APP_KEY', { APP_KEY: 'abcdef0123' }, 'abcdef0123'],
+    ['a short previous key', { APP_PREVIOUS_KEYS: `${APP_KEY},abcdef0123` }, 'abcdef0123'],
     ['the secret pasted as the client id', { ...secrets, MS_OAUTH_CLIENT_ID: CLIENT_SECRET }, CLIENT_SECRET],
     ['the secret pasted as the site URL', { ...secrets, ENTRADA_URL: CLIENT_SECRET }, CLIENT_SECRET],
     ['a database password', { DATABASE_URL: 'mysql://teams:Pa55word@db.internal' }, 'Pa55word'],

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from './config-error.js';
 import { loadConfig } from './load-config.js';
-import { requireAppKey, requireMicrosoftApp } from './require-config.js';
+import { previousAppKeys, requireAppKey, requireMicrosoftApp } from './require-config.js';
 import { Secret } from './secret.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'elentra-teams-require-'));
@@ -65,5 +65,19 @@ describe('requireAppKey', () => {
   it('rejects a malformed key in a Config built without loadConfig', () => {
     const config = { ...loadConfig({ cwd, env: {} }), APP_KEY: new Secret('tooshort') };
     expect(thrown(() => requireAppKey(config)).message).toMatch(/^Configuration is invalid.*\n.*APP_KEY: is neither/);
+  });
+});
+
+describe('previousAppKeys', () => {
+  it('gives the bytes of each earlier key, in order, and nothing when unset', () => {
+    const old = `base64:${Buffer.alloc(32, 1).toString('base64')}`;
+    const config = loadConfig({ cwd, env: { APP_PREVIOUS_KEYS: `${old},${'02'.repeat(32)}` } });
+    expect(previousAppKeys(config)).toEqual([Buffer.alloc(32, 1), Buffer.alloc(32, 2)]);
+    expect(previousAppKeys(loadConfig({ cwd, env: {} }))).toEqual([]);
+  });
+
+  it('names a bad key by its position in a Config built without loadConfig', () => {
+    const config = { ...loadConfig({ cwd, env: {} }), APP_PREVIOUS_KEYS: [new Secret('tooshort')] };
+    expect(thrown(() => previousAppKeys(config)).message).toMatch(/APP_PREVIOUS_KEYS: key 1 of 1: is neither/);
   });
 });

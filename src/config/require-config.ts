@@ -48,3 +48,19 @@ export function requireAppKey(config: Config): Buffer {
   if (!decoded.ok) throw new ConfigError([{ name: 'APP_KEY', message: decoded.message, fix: decoded.fix }]);
   return decoded.value;
 }
+
+/**
+ * The bytes of APP_PREVIOUS_KEYS (32 each), in the order given; empty when unset. They only decrypt values written
+ * before an APP_KEY rotation; new values are always encrypted under APP_KEY.
+ */
+export function previousAppKeys(config: Config): Buffer[] {
+  return config.APP_PREVIOUS_KEYS.map((key, index) => {
+    // loadConfig() has checked the keys already; this guards a Config built some other way (tests, tools).
+    const decoded = decodeAppKey(key.reveal());
+    if (!decoded.ok) {
+      const which = `key ${index + 1} of ${config.APP_PREVIOUS_KEYS.length}`;
+      throw new ConfigError([{ name: 'APP_PREVIOUS_KEYS', message: `${which}: ${decoded.message}`, fix: decoded.fix }]);
+    }
+    return decoded.value;
+  });
+}

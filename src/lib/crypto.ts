@@ -1,8 +1,8 @@
 // Secrets at rest: AES-256-GCM under APP_KEY, in a versioned text envelope `v1:<keyId>:<iv>:<tag>:<ciphertext>`
 // (base64). The key id (first 8 hex digits of sha256(key)) names the key that encrypted a value, so that after an
-// APP_KEY rotation old values still decrypt with the previous key from the keyring and are re-encrypted with the new
-// one on their next write. The envelope header is bound to the ciphertext as GCM additional data: changing the key id
-// or any byte of the envelope fails the tag check. Tests: ./crypto.test.ts.
+// APP_KEY rotation old values still decrypt with the previous key from the keyring (APP_PREVIOUS_KEYS) and are
+// re-encrypted with the new one on their next write. The envelope header is bound to the ciphertext as GCM additional
+// data: changing the key id or any byte of the envelope fails the tag check. Tests: ./crypto.test.ts.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { AppError } from './errors.js';
 

@@ -6,6 +6,8 @@ export interface Prng {
   next(): number;
   /** `count` random bytes. */
   bytes(count: number): Uint8Array;
+  /** The generator's position: `createPrng(prng.state())` continues the same sequence (the state file saves it). */
+  state(): number;
 }
 
 export function createPrng(seed: number): Prng {
@@ -24,6 +26,7 @@ export function createPrng(seed: number): Prng {
       for (let i = 0; i < count; i += 1) out[i] = Math.floor(next() * 256);
       return out;
     },
+    state: () => state,
   };
 }
 

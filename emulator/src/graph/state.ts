@@ -1,5 +1,6 @@
 // Graph's in-memory tenant data: groups (with their members, owners, team and calendar), async team operations and
-// the group change log behind `groups/delta`. One `GraphState` per emulator context, cleared by `POST /_emulator/reset`.
+// the group change log behind `groups/delta`. One `GraphState` per emulator context, cleared by `POST /_emulator/reset`,
+// saved to and restored from the optional state file by persisted-state.ts.
 // Users come from the tenant (`ctx.tenant.users`), read afresh on every request.
 // Teams and groups are one model, as in Microsoft 365: a team's id is its group's id, its owners are the group's owners,
 // and its members are the group's members plus its owners.
@@ -121,6 +122,12 @@ export function getGraphStateRecord(ctx: EmulatorContext): GraphState {
     });
   }
   return state;
+}
+
+/** Installs a state restored from the state file (persisted-state.ts) in place of the current one. */
+export function replaceGraphState(ctx: EmulatorContext, state: GraphState): void {
+  getGraphStateRecord(ctx); // the reset hook is registered once, with the first state
+  states.set(ctx, state);
 }
 
 function freshState(ctx: EmulatorContext, generation: number): GraphState {

@@ -14,6 +14,7 @@ import type { Route } from './router.js';
 import { SCOPES } from './scopes.js';
 import {
   findUser,
+  type GraphState,
   type GroupRecord,
   newGuid,
   type OperationRecord,
@@ -70,13 +71,42 @@ export function deriveMailNickname(rc: RouteContext, displayName: string): strin
   return candidate;
 }
 
-function startOperation(
-  rc: RouteContext,
+/**
+ * What an async team operation does when it ends, found from the state (not captured records) so that an operation
+ * restored from the state file (persisted-state.ts) settles exactly as one started in this process.
+ */
+export function operationEffects(
+  state: GraphState,
   teamId: string,
   operationType: OperationType,
-  onSuccess: () => void,
-  onFailure?: () => void,
-): OperationRecord {
+): Pick<OperationRecord, 'onSuccess' | 'onFailure'> {
+  const team = () => state.groups.get(teamId)?.team ?? null;
+  switch (operationType) {
+    case 'createTeam':
+    case 'teamifyGroup':
+      return {
+        onSuccess: () => {
+          const created = team();
+          if (created) created.provisioned = true;
+        },
+        // A failed creation leaves the group without its team (GRAPH-FACTS §3: teams fail, groups stay).
+        onFailure: () => {
+          const group = state.groups.get(teamId);
+          if (group) group.team = null;
+        },
+      };
+    case 'archiveTeam':
+    case 'unarchiveTeam':
+      return {
+        onSuccess: () => {
+          const archived = team();
+          if (archived) archived.isArchived = operationType === 'archiveTeam';
+        },
+      };
+  }
+}
+
+function startOperation(rc: RouteContext, teamId: string, operationType: OperationType): OperationRecord {
   const failure = rc.fault?.kind === 'failed-operation' ? graphError('teamCreationFailed') : null;
   const op: OperationRecord = {
     id: newGuid(rc.state),
@@ -85,8 +115,7 @@ function startOperation(
     createdAtMs: rc.nowMs,
     durationMs: getBehaviour(rc.ctx).timing.teamOperationMs,
     failure: failure ? { code: failure.code, message: failure.message } : null,
-    onSuccess,
-    ...(onFailure ? { onFailure } : {}),
+    ...operationEffects(rc.state, teamId, operationType),
     settled: false,
   };
   rc.state.operations.set(op.id, op);
@@ -136,19 +165,7 @@ function createTeam(rc: RouteContext) {
   const team = newTeamRecord(rc.state, rc.nowMs, template === 'educationClass' ? 'educationClass' : 'none', false);
   applyTeamSettings(team, body);
   group.team = team;
-  // A failed creation leaves the group without its team (GRAPH-FACTS §3: teams fail, groups stay).
-  const op = startOperation(
-    rc,
-    group.id,
-    'createTeam',
-    () => {
-      team.provisioned = true;
-    },
-    () => {
-      group.team = null;
-    },
-  );
-  return operationAccepted(group.id, op);
+  return operationAccepted(group.id, startOperation(rc, group.id, 'createTeam'));
 }
 
 /** Checks shared by `PUT /groups/{id}/team` and `POST /teams` with `group@odata.bind`. */
@@ -171,19 +188,7 @@ function createTeamFromGroup(rc: RouteContext, body: Record<string, unknown>, bi
   const team = newTeamRecord(rc.state, rc.nowMs, template === 'educationClass' ? 'educationClass' : 'none', false);
   applyTeamSettings(team, body);
   group.team = team;
-  // A failed creation leaves the group without its team (GRAPH-FACTS §3: teams fail, groups stay).
-  const op = startOperation(
-    rc,
-    group.id,
-    'createTeam',
-    () => {
-      team.provisioned = true;
-    },
-    () => {
-      group.team = null;
-    },
-  );
-  return operationAccepted(group.id, op);
+  return operationAccepted(group.id, startOperation(rc, group.id, 'createTeam'));
 }
 
 function putGroupTeam(rc: RouteContext) {
@@ -245,11 +250,7 @@ function patchTeam(rc: RouteContext) {
 
 function archive(rc: RouteContext, archived: boolean) {
   const group = provisionedTeam(rc, rc.params.teamId ?? '');
-  const team = group.team;
-  const op = startOperation(rc, group.id, archived ? 'archiveTeam' : 'unarchiveTeam', () => {
-    team.isArchived = archived;
-  });
-  return operationAccepted(group.id, op);
+  return operationAccepted(group.id, startOperation(rc, group.id, archived ? 'archiveTeam' : 'unarchiveTeam'));
 }
 
 function getOperation(rc: RouteContext) {

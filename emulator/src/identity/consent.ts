@@ -20,9 +20,23 @@ export class UserConsents {
     return [...(this.byUserApp.get(`${userId}|${clientId.toLowerCase()}`) ?? [])];
   }
 
+  /** Every user's own consent, for the state file (persisted-state.ts). */
+  list(): UserConsent[] {
+    return [...this.byUserApp].map(([key, scopes]) => {
+      const [userId = '', clientId = ''] = key.split('|');
+      return { userId, clientId, scopes: [...scopes] };
+    });
+  }
+
   clear(): void {
     this.byUserApp.clear();
   }
+}
+
+export interface UserConsent {
+  userId: string;
+  clientId: string;
+  scopes: string[];
 }
 
 export type ConsentDecision = { ok: true; granted: string[] } | { ok: false; needsAdmin: string[] };

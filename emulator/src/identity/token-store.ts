@@ -1,4 +1,5 @@
-// Everything the identity platform has handed out: authorization codes, refresh tokens and access tokens, in memory.
+// Everything the identity platform has handed out: authorization codes, refresh tokens and access tokens, in memory
+// (refresh and access tokens are also kept in the optional state file: persisted-state.ts).
 // It implements the shared TokenStore (../context.ts) that Graph uses to authenticate requests and the control API
 // uses to revoke or expire tokens. Facts it follows (GRAPH-FACTS §1): codes live about 10 minutes and are single use;
 // refresh tokens replace themselves on every use but the old one is not revoked; they die after 90 days unused.
@@ -27,6 +28,13 @@ export interface RefreshRecord {
   scopes: string[];
   lastUsedMs: number;
   revoked: boolean;
+}
+
+/** The tokens that outlive a restart with a state file (persisted-state.ts); codes live minutes and are not kept. */
+export interface DurableTokens {
+  refreshTokens: Array<[string, RefreshRecord]>;
+  accessTokens: Array<[string, AccessGrant]>;
+  revokedAccessTokens: string[];
 }
 
 export class IdentityTokenStore implements TokenStore {
@@ -133,6 +141,27 @@ export class IdentityTokenStore implements TokenStore {
       }
     }
     return count;
+  }
+
+  /** Copies of the refresh and access tokens (access tokens already expired are left out). */
+  durableTokens(): DurableTokens {
+    const nowMs = this.context().now();
+    const live = [...this.accessTokens].filter(([, grant]) => grant.expiresAtMs > nowMs);
+    return {
+      refreshTokens: [...this.refreshTokens].map(([token, record]) => [
+        token,
+        { ...record, scopes: [...record.scopes] },
+      ]),
+      accessTokens: live.map(([token, grant]) => [token, { ...grant, scopes: [...grant.scopes] }]),
+      revokedAccessTokens: live.map(([token]) => token).filter((token) => this.revokedAccessTokens.has(token)),
+    };
+  }
+
+  /** Adds tokens saved by durableTokens() (after a restart); those already known are replaced. */
+  restoreDurableTokens(tokens: DurableTokens): void {
+    for (const [token, record] of tokens.refreshTokens) this.refreshTokens.set(token, { ...record });
+    for (const [token, grant] of tokens.accessTokens) this.accessTokens.set(token, { ...grant });
+    for (const token of tokens.revokedAccessTokens) this.revokedAccessTokens.add(token);
   }
 
   clear(): void {

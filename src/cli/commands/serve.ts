@@ -1,6 +1,7 @@
-// `serve`: the web app on PORT with the configured databases and Microsoft, until SIGINT or SIGTERM.
+// `serve`: the web app on HOST:PORT with the configured databases and Microsoft, until SIGINT or SIGTERM. Behind a
+// reverse proxy, TRUST_PROXY says whose X-Forwarded-For to believe (login throttling and audit rows use the address).
 import type { Command } from 'commander';
-import type { Config } from '../../config/index.js';
+import { type Config, trustProxyOption } from '../../config/index.js';
 import { createJobRegistry } from '../../scheduler/index.js';
 import { createWebServer } from '../../web/create-server.js';
 import type { CliApp } from '../cli-app.js';
@@ -23,9 +24,10 @@ export async function serveUntilStopped(app: CliApp, config: Config, options: Se
     database,
     elentra,
     jobRegistry,
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
     ...(options.links ? { links: options.links } : {}),
   });
-  await server.listen({ port: config.PORT, host: '0.0.0.0' });
+  await server.listen({ port: config.PORT, host: config.HOST });
   app.onClose(() => server.close());
   app.io.out(`Elentra Teams is running at ${config.ENTRADA_URL}/`);
   if (config.SCHEDULER_IN_PROCESS) {

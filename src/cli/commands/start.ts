@@ -1,7 +1,10 @@
 // `start` (what `npm start` runs): the product on its embedded default. With no Microsoft app configured it prepares
 // the demo on first run — generated settings in data/demo-settings.env, the Elentra-shaped tables and the demo
 // school in the SQLite file — starts the built-in Microsoft 365 emulator as the tenant on the next port, and serves
-// the web app. With a Microsoft app configured it is `serve`.
+// the web app. The emulator keeps its teams, events and tokens in data/emulator-state.json, so that after a restart
+// the integration's database still points at teams that exist and the Microsoft authorization still holds. With a
+// Microsoft app configured it is `serve`.
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { DEMO_SETTINGS_FILE } from '../../config/constants.js';
 import type { Config } from '../../config/index.js';
@@ -15,6 +18,9 @@ import { demoEmulatorPort, ensureDemoSettingsFile, readDemoState } from '../demo
 import { seedEmbeddedDemo } from '../demo/seed-embedded-demo.js';
 import { isEmbeddedElentra } from '../embedded.js';
 import { serveUntilStopped } from './serve.js';
+
+/** The embedded tenant's state (relative to the working folder, beside DEMO_SETTINGS_FILE); delete data/ to reset. */
+export const DEMO_EMULATOR_STATE_FILE = 'data/emulator-state.json';
 
 function usesDemoSettings(config: Config): boolean {
   const source = config.sources.MS_OAUTH_CLIENT_ID;
@@ -83,6 +89,7 @@ async function startDemoTenant(app: CliApp, config: Config): Promise<string> {
     port: portOf(config.MS_LOGIN_URL, demoEmulatorPort(config.PORT)),
     host: '127.0.0.1',
     seed,
+    statePath: join(app.io.cwd, DEMO_EMULATOR_STATE_FILE),
   });
   app.onClose(() => tenant.stop());
   return tenant.viewerUrl;

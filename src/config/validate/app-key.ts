@@ -1,5 +1,7 @@
 // APP_KEY: the AES-256-GCM key that encrypts tokens and the client secret at rest, so exactly 32 random bytes,
-// written as `base64:…` (Laravel's form) or 64 hexadecimal characters. The key itself is never echoed.
+// written as `base64:…` (Laravel's form) or 64 hexadecimal characters. APP_PREVIOUS_KEYS: a comma-separated list of
+// earlier APP_KEY values, each in the same form, kept during a rotation so values written under them still decrypt.
+// No key is ever echoed: messages name a key by its position in the list only.
 import { APP_KEY_GENERATE_COMMAND } from '../constants.js';
 import { type Check, fail, ok } from './check.js';
 
@@ -29,4 +31,26 @@ export function decodeAppKey(value: string): Check<Buffer> {
     return fail(`too long: it holds ${bytes.length} bytes; it must be exactly ${APP_KEY_BYTES} random bytes`, FIX);
   }
   return ok(bytes);
+}
+
+/**
+ * APP_PREVIOUS_KEYS: `key1,key2,…`, each checked like APP_KEY; blanks around commas and empty entries are ignored.
+ * Answers the keys as given (trimmed), in order, for Secret instances.
+ */
+export function checkPreviousAppKeys(value: string): Check<string[]> {
+  const keys = value
+    .split(',')
+    .map((key) => key.trim())
+    .filter((key) => key !== '');
+  for (const [index, key] of keys.entries()) {
+    const decoded = decodeAppKey(key);
+    if (!decoded.ok) {
+      const which = keys.length === 1 ? 'the key' : `key ${index + 1} of ${keys.length}`;
+      return fail(
+        `${which}: ${decoded.message}`,
+        'give earlier APP_KEY values exactly as they were, separated by commas (base64:… or 64 hexadecimal characters)',
+      );
+    }
+  }
+  return ok(keys);
 }

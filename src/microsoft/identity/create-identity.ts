@@ -17,7 +17,10 @@ export interface Identity extends AuthorizationDeps {
 export interface CreateIdentityOptions {
   config: Config;
   database: IntegrationDatabase;
-  /** Previous APP_KEY values (32 bytes each) still needed to decrypt, during a key rotation. */
+  /**
+   * More previous APP_KEY values (32 bytes each) to decrypt with, besides APP_PREVIOUS_KEYS, which is always used
+   * (tokenKeysFromConfig); for tests and tools.
+   */
   previousAppKeys?: readonly Buffer[];
   msalLog?: MsalLogSink;
   now?: () => number;
