@@ -44,11 +44,12 @@ function team(overrides: Partial<StoredTeam> = {}): StoredTeam {
     status: 'creating',
     archivedBySync: false,
     lastSyncedAtMs: null,
+    periodFinishAtMs: null,
     ...overrides,
   };
 }
 
-const NO_EXTRAS = { lastError: null, lastErrorDocs: null, deltaLink: null };
+const NO_EXTRAS = { lastError: null, lastErrorDocs: null, deltaLink: null, lastListedAtMs: null };
 
 function members(count: number, prefix = 'u'): StoredMember[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -116,6 +117,7 @@ describeEachEngine('sync store', (engine) => {
       lastError: 'Throttled',
       lastErrorDocs: 'graph-throttled',
       deltaLink: `https://x/delta?$deltatoken=${'d'.repeat(5000)}`,
+      lastListedAtMs: NOW + 2,
     };
     await store.saveTeam(created, extras);
     expect(await store.readTeams()).toEqual([created]);

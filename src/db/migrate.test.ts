@@ -14,6 +14,9 @@ import {
 } from './index.js';
 import type { IntegrationTables } from './tables.js';
 
+/** Every integration migration, in run order. */
+const MIGRATION_NAMES = Object.keys(INTEGRATION_MIGRATIONS.migrations).sort();
+
 const INTEGRATION_TABLE_NAMES: ReadonlyArray<keyof IntegrationTables> = [
   'cron',
   'cron_runs',
@@ -87,7 +90,7 @@ describeEachEngine('migrations', (engine) => {
   it('creates every integration table from empty, in its own bookkeeping tables', async () => {
     const handle = await open();
     const outcome = await migrateToLatest(handle);
-    expect(outcome).toEqual({ applied: ['0001_integration_tables'], alreadyUpToDate: false });
+    expect(outcome).toEqual({ applied: [...MIGRATION_NAMES], alreadyUpToDate: false });
     expect(await tableNames(handle)).toEqual(
       [...INTEGRATION_TABLE_NAMES, 'elentra_teams_migrations', 'elentra_teams_migrations_lock'].sort(),
     );
@@ -98,7 +101,7 @@ describeEachEngine('migrations', (engine) => {
     await migrateToLatest(handle);
     expect(await migrateToLatest(handle)).toEqual({ applied: [], alreadyUpToDate: true });
     const rows = await sql<{ name: string }>`select name from elentra_teams_migrations`.execute(handle.db);
-    expect(rows.rows.map((row) => row.name)).toEqual(['0001_integration_tables']);
+    expect(rows.rows.map((row) => row.name)).toEqual([...MIGRATION_NAMES]);
   });
 
   it('applies each migration once when several processes start together', async () => {
@@ -107,7 +110,7 @@ describeEachEngine('migrations', (engine) => {
       const startAt = String(Date.now() + 1_500);
       const runs = await Promise.all(Array.from({ length: 3 }, () => runNode(script.file, [database.url, startAt])));
       const outcomes = runs.map((run) => JSON.parse(run.stdout || JSON.stringify({ error: run.stderr })));
-      expect(outcomes.flatMap((outcome) => outcome.applied ?? [outcome.error])).toEqual(['0001_integration_tables']);
+      expect(outcomes.flatMap((outcome) => outcome.applied ?? [outcome.error])).toEqual([...MIGRATION_NAMES]);
       expect(outcomes.filter((outcome) => outcome.alreadyUpToDate === true)).toHaveLength(2);
     } finally {
       script.remove();

@@ -135,6 +135,8 @@ const SAMPLES = [
     last_error_docs: 'graph-throttled',
     last_synced_at: NOW,
     delta_link: LONG,
+    last_listed_at: NOW,
+    period_finish_at: NOW,
     created_at: NOW,
   }),
   sample('ms_team_members', {

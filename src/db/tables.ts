@@ -138,6 +138,10 @@ export interface MsTeamsTable {
   last_synced_at: EpochMs | null;
   /** `@odata.deltaLink` of the team's group members; long, opaque. */
   delta_link: string | null;
+  /** When its members were last listed in full (migration 0002; src/sync/run/relist-due.ts). */
+  last_listed_at: EpochMs | null;
+  /** The offering's period finish as last read from Elentra (migration 0002; src/sync/plan/plan-gone-team.ts). */
+  period_finish_at: EpochMs | null;
   created_at: EpochMs;
 }
 

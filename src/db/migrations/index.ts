@@ -2,6 +2,7 @@
 // dist/ module, and a static import list works there, in tests and under any working folder alike.
 // To add one: create `NNNN-what-it-does.ts` beside this file and add it below with the next number.
 import { integrationTables } from './0001-integration-tables.js';
+import { msTeamsObservationColumns } from './0002-ms-teams-observation-columns.js';
 import type { MigrationSet } from './cross-engine-migration.js';
 
 export const INTEGRATION_MIGRATIONS: MigrationSet = {
@@ -10,5 +11,6 @@ export const INTEGRATION_MIGRATIONS: MigrationSet = {
   lockTableName: 'elentra_teams_migrations_lock',
   migrations: {
     '0001_integration_tables': integrationTables,
+    '0002_ms_teams_observation_columns': msTeamsObservationColumns,
   },
 };

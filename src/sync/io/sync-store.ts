@@ -25,6 +25,9 @@ export interface StoredTeam {
   /** `ms_teams.archived`: true only when this integration archived the team, so that it may unarchive it. */
   archivedBySync: boolean;
   lastSyncedAtMs: number | null;
+  /** The offering's period finish as last read from Elentra; null for rows from before it was kept. Tells an ended
+   * offering from a withdrawn one once it left the roster (plan/plan-gone-team.ts). */
+  periodFinishAtMs: number | null;
 }
 
 /** Details apply records beside a StoredTeam. */
@@ -34,6 +37,8 @@ export interface TeamRecordExtras {
   lastErrorDocs: string | null;
   /** `@odata.deltaLink` of the team's group members. */
   deltaLink: string | null;
+  /** When the team's members were last listed in full (null: never by this version); see run/relist-due.ts. */
+  lastListedAtMs: number | null;
 }
 
 export interface StoredMember {

@@ -12,6 +12,7 @@ import { type TeamNames, teamNames } from '../naming/team-names.js';
 import type { OfferingPeople } from '../people/offering-people.js';
 import { currentMembers, planMembership } from './membership/plan-membership.js';
 import { type OfferingPlanHead, offeringPlan } from './offering-plan-builder.js';
+import { nameUnmatchedOwners } from './owner-warnings.js';
 import type { PlanOptions } from './plan-options.js';
 import type { OfferingPlan, PlanOperation, PlanWarning } from './plan-types.js';
 
@@ -28,7 +29,25 @@ function confirmedRemovals(observed: ObservedOffering | undefined): Set<string> 
   return confirmed;
 }
 
+function stillHeld(observed: ObservedOffering | undefined): Set<string> {
+  const held = new Set<string>();
+  for (const row of observed?.heldRemovals ?? []) if (row.confirmedAtMs === null) held.add(row.userId);
+  return held;
+}
+
 export function planDesiredOffering(input: DesiredOfferingInput): OfferingPlan {
+  const plan = planForTeam(input);
+  const dataWarnings = input.offering.dataWarnings ?? [];
+  if (dataWarnings.length === 0) return plan;
+  // Impossible dates in Elentra (roster/date-problems.ts): said first, and the offering needs attention.
+  const warnings: PlanWarning[] = [
+    ...dataWarnings.map((message): PlanWarning => ({ code: 'impossible-dates', message })),
+    ...plan.warnings,
+  ];
+  return { ...plan, warnings, expectedStatus: plan.expectedStatus === 'ok' ? 'warning' : plan.expectedStatus };
+}
+
+function planForTeam(input: DesiredOfferingInput): OfferingPlan {
   const { offering, observed, options } = input;
   const names = teamNames(offering, options);
   const identity = { siteId: options.siteId, organisationId: offering.organisationId };
@@ -97,6 +116,7 @@ function createTeam(
     current,
     confirmedRemovals: new Set(),
     options,
+    ...(options.caps ? { caps: options.caps } : {}),
   });
   const create: PlanOperation = {
     kind: 'createTeam',
@@ -107,7 +127,8 @@ function createTeam(
     visibility: 'private',
     existingGroupId,
   };
-  return offeringPlan(head, [...before, create, ...membership.operations], membership.warnings);
+  const warnings = nameUnmatchedOwners(membership.warnings, input.people.unmatched);
+  return offeringPlan(head, [...before, create, ...membership.operations], warnings);
 }
 
 function updateTeam(
@@ -150,7 +171,10 @@ function updateTeam(
     people: input.people,
     current: currentMembers(team.members),
     confirmedRemovals: confirmedRemovals(observed),
+    stillHeld: stillHeld(observed),
     options,
+    ...(options.caps ? { caps: options.caps } : {}),
   });
-  return offeringPlan(head, [...operations, ...membership.operations], [...warnings, ...membership.warnings]);
+  const named = nameUnmatchedOwners(membership.warnings, input.people.unmatched);
+  return offeringPlan(head, [...operations, ...membership.operations], [...warnings, ...named]);
 }

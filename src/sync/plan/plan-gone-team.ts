@@ -3,7 +3,8 @@
 // what a finished or withdrawn course needs, and nothing is lost if the course comes back (it is unarchived).
 // - It ended: the roster keeps an ended offering for its grace days (elentra/roster/offering-rule.ts) and the store
 //   records `ended`; once the grace days pass it leaves the roster and its team is archived — unless
-//   `archiveEndedTeams` is off, in which case it stays as it is and keeps the `ended` status.
+//   `archiveEndedTeams` is off, in which case it stays as it is and keeps the `ended` status. The stored period
+//   finish says the same when no run saw the grace days.
 // - Anything else (course or period made inactive, audience removed, course deleted): archived, always.
 // No membership change: a roster that no longer lists the offering says nothing about who should be in its team.
 import type { ObservedOffering } from '../io/observed.js';
@@ -24,9 +25,15 @@ export function inScope(stored: StoredTeam, scope: RunScope, courseIds: Readonly
   return scope.organisationId === null || stored.organisationId === scope.organisationId;
 }
 
-export function planGoneTeam(observed: ObservedOffering & { stored: StoredTeam }, options: PlanOptions): OfferingPlan {
+export function planGoneTeam(
+  observed: ObservedOffering & { stored: StoredTeam },
+  options: PlanOptions,
+  nowMs: number,
+): OfferingPlan {
   const { stored, team } = observed;
-  const ended = stored.status === 'ended';
+  // Recorded as ended during the grace days, or its period's finish (as last read) has passed: a run may not have
+  // fallen within the grace days (the sync was off, or graceDays is 0), and that must not turn "ended" into "gone".
+  const ended = stored.status === 'ended' || (stored.periodFinishAtMs !== null && stored.periodFinishAtMs < nowMs);
   const head = {
     offeringKey: stored.offeringKey,
     lifecycle: ended ? ('ended' as const) : ('gone' as const),

@@ -43,6 +43,9 @@ export interface PlanOptions {
   massRemoval: MassRemovalGuard;
   /** `--force`: no removal is held. */
   force: boolean;
+  /** Microsoft's caps (MAX_OWNERS, MAX_MEMBERS) when absent. Lower ones let a test, or a site that wants headroom,
+   * see the over-limit report without 25,000 people. */
+  caps?: { maxOwners: number; maxMembers: number };
 }
 
 export const DEFAULT_MASS_REMOVAL: MassRemovalGuard = { maxShare: 0.3, minimumCount: 3 };

@@ -205,6 +205,26 @@ const cases: Case[] = [
     plans: [[KEY, 'gone', 'ok', ['archive team-1 (gone)']]],
   },
   {
+    name: 'no run saw its grace days, but its period finished: ended, archived',
+    offerings: [],
+    observed: [present({}, { periodFinishAtMs: NOW.getTime() - 30 * 86_400_000 })],
+    plans: [[KEY, 'ended', 'ok', ['archive team-1 (ended)']]],
+  },
+  {
+    name: 'no run saw its grace days, archiveEndedTeams off: left active',
+    offerings: [],
+    observed: [present({}, { periodFinishAtMs: NOW.getTime() - 30 * 86_400_000 })],
+    options: { archiveEndedTeams: false },
+    plans: [[KEY, 'ended', 'ok', ['noChange']]],
+  },
+  {
+    name: 'withdrawn before its period finished: gone, archived even with archiveEndedTeams off',
+    offerings: [],
+    observed: [present({}, { periodFinishAtMs: NOW.getTime() + 30 * 86_400_000 })],
+    options: { archiveEndedTeams: false },
+    plans: [[KEY, 'gone', 'ok', ['archive team-1 (gone)']]],
+  },
+  {
     name: 'gone and already archived: no change',
     offerings: [],
     observed: [present({ archived: true })],

@@ -46,7 +46,7 @@ export function planSync(input: PlanInput): Plan {
     .filter((observed): observed is ObservedOffering & { stored: StoredTeam } => observed.stored !== null)
     .filter((observed) => !desired.has(observed.offeringKey) && inScope(observed.stored, input.scope, courseIds))
     .sort((a, b) => (a.offeringKey < b.offeringKey ? -1 : 1));
-  for (const observed of gone) offerings.push(planGoneTeam(observed, options));
+  for (const observed of gone) offerings.push(planGoneTeam(observed, options, input.now.getTime()));
   return { generatedAt: input.now.toISOString(), offerings };
 }
 

@@ -73,14 +73,19 @@ export interface DemoteToMemberOperation extends OnTeam {
   userId: string;
   membershipId: string | null;
 }
-/** The mass-removal guard held these removals: recorded in `held_removals` until confirmed. */
+/** The mass-removal guard held these removals: recorded in `held_removals` until confirmed. One per rule that
+ * tripped (membership/removal-guard.ts); an offering's held set is the union of its holdRemovals. */
 export interface HoldRemovalsOperation extends OnTeam {
   kind: 'holdRemovals';
   members: MemberRef[];
   rule: 'share' | 'allOwners';
-  /** The team's members the share was computed on (the authorizing account not counted). */
+  /** share: the team's members (non-owners) the share was computed on; allOwners: its owners. The authorizing
+   * account is never counted. */
   memberCount: number;
+  /** Why, in words, with the numbers; the runner appends the people's names (plan/held-names.ts). */
   message: string;
+  /** The held people's names, in the order of `members` (set by the runner: plan/held-names.ts). */
+  names?: string[];
 }
 /** More owners or members than a team can have: those left out (or added as members instead of owners). */
 export interface ReportLimitOperation extends OnTeam {
@@ -125,7 +130,8 @@ export type PlanWarningCode =
   | 'owners-kept'
   | 'archived-outside-sync'
   | 'ended-without-team'
-  | 'kept-active';
+  | 'kept-active'
+  | 'impossible-dates';
 
 export interface PlanWarning {
   code: PlanWarningCode;

@@ -17,6 +17,8 @@ export interface CreateContext {
   gateway: TeamsGateway;
   authorizingUserId: string | null;
   status: 'upcoming' | 'current' | 'ended' | 'gone';
+  /** The run's clock: a new or adopted team's snapshot is a full listing as of now (relist-due.ts). */
+  nowMs: number;
 }
 
 async function createOrFindGroup(
@@ -71,5 +73,6 @@ export async function applyCreateTeam(
       ? [{ userId: context.authorizingUserId, role: 'owner', membershipId: null }]
       : [];
   await store.replaceMembers(op.offeringKey, members);
+  state.extras = { ...state.extras, lastListedAtMs: context.nowMs };
   count(state, group.hasTeam ? 'teamsAdopted' : 'teamsCreated');
 }

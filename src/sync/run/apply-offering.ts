@@ -46,7 +46,13 @@ export async function applyOffering(input: ApplyOfferingInput): Promise<AppliedO
         state.row = { ...state.row, displayName: team.team.displayName, description: team.team.description };
       }
     }
-    const context = { store, gateway: input.gateway, authorizingUserId: input.authorizingUserId, status };
+    const context = {
+      store,
+      gateway: input.gateway,
+      authorizingUserId: input.authorizingUserId,
+      status,
+      nowMs: input.nowMs,
+    };
     for (const op of plan.operations) await applyOperation(op, state, context);
     const heldBefore = (input.observed?.heldRemovals.length ?? 0) > 0;
     if (heldBefore && !plan.operations.some((op) => op.kind === 'holdRemovals')) {
@@ -61,7 +67,9 @@ export async function applyOffering(input: ApplyOfferingInput): Promise<AppliedO
     const lastError = failure === null ? null : errorInWords(failure);
     state.extras = { ...state.extras, lastError, lastErrorDocs: failure === null ? null : errorDocs(failure) };
     if (state.row.status !== 'deleted' && state.row.teamId !== null) state.row = { ...state.row, status };
-    state.row = { ...state.row, lastSyncedAtMs: input.nowMs };
+    // The period's finish as Elentra has it now (it can move): what tells "ended" once the offering leaves the roster.
+    const periodFinishAtMs = input.offering?.period.finish.getTime() ?? state.row.periodFinishAtMs;
+    state.row = { ...state.row, lastSyncedAtMs: input.nowMs, periodFinishAtMs };
     await store.saveTeam(state.row, state.extras);
   }
   return { outcome: outcomeOf(plan, state, failure), state };

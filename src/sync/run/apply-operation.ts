@@ -86,10 +86,11 @@ export async function applyOperation(
       return count(state, op.kind === 'promoteToOwner' ? 'promoted' : 'demoted');
     }
     case 'holdRemovals':
-      await store.saveHeldRemovals(
-        key,
-        op.members.map((member) => ({ userId: member.userId, role: member.role, reason: op.message })),
+      // The offering's set is the union of its holds: saveHeldRemovals replaces, so pass everything held so far.
+      state.held.push(
+        ...op.members.map((member) => ({ userId: member.userId, role: member.role, reason: op.message })),
       );
+      await store.saveHeldRemovals(key, state.held);
       state.problems.push(op.message);
       return count(state, 'removalsHeld', op.members.length);
     case 'reportLimit':

@@ -1,7 +1,8 @@
 // Observe: what Microsoft holds for each offering of the run, from the store's snapshot and as few Graph reads as the
 // facts allow — delta rounds for teams with a fresh snapshot (observe-delta.ts), a full listing for teams without
-// one (observe-listing.ts), a look-up by mailNickname for offerings with no team id yet (observe-lookup.ts). Reads
-// only: the books it returns say what to write, and only a real run writes them (record-observation.ts).
+// one or due for their periodic re-list (observe-listing.ts, relist-due.ts), a look-up by mailNickname for offerings
+// with no team id yet (observe-lookup.ts). Reads only: the books it returns say what to write, and only a real run
+// writes them (record-observation.ts).
 import type { Offering, Roster } from '../../elentra/roster/roster-types.js';
 import type { ObservedOffering, TeamObservation } from '../io/observed.js';
 import type { HeldRemoval, StoredTeam, SyncStore } from '../io/sync-store.js';
@@ -11,6 +12,7 @@ import { inScope } from '../plan/plan-gone-team.js';
 import { type DeltaTeam, observeByDelta } from './observe-delta.js';
 import { type ListingRequest, observeByListing } from './observe-listing.js';
 import { type LookupRequest, observeByLookup } from './observe-lookup.js';
+import { relistDue } from './relist-due.js';
 import { newBook, type TeamBook } from './team-book.js';
 
 export interface Observation {
@@ -25,6 +27,9 @@ export interface ObserveInput {
   roster: Roster;
   siteId: string;
   concurrency: number;
+  /** The run's clock, and how often each team is listed in full whatever delta says (relist-due.ts). */
+  nowMs: number;
+  relistEveryDays: number;
 }
 
 /** The planner's own choice of nickname (plan-desired-offering.ts): the stored one wins over a computed one. */
@@ -72,7 +77,13 @@ export async function observeTeams(input: ObserveInput): Promise<Observation> {
     const stored = book.stored;
     if (stored?.teamId && stored.status === 'deleted')
       observations.set(key, { state: 'deleted', teamId: stored.teamId });
-    else if (stored?.teamId && book.extras.deltaLink && book.extras.lastError === null) deltaKeys.add(key);
+    else if (
+      stored?.teamId &&
+      book.extras.deltaLink &&
+      book.extras.lastError === null &&
+      !relistDue(key, book.extras, input.nowMs, input.relistEveryDays)
+    )
+      deltaKeys.add(key);
     else if (stored?.teamId) listings.push({ book, teamId: stored.teamId, mailNickname: stored.mailNickname });
     else {
       const nickname = nicknameOf(offerings.get(key), stored, siteId);
@@ -110,6 +121,9 @@ export async function observeTeams(input: ObserveInput): Promise<Observation> {
     observations.set(key, observation);
   for (const [key, observation] of await observeByLookup(gateway, lookups, concurrency))
     observations.set(key, observation);
+
+  // Every team listed this run (snapshot replaced) starts its re-list period again.
+  for (const book of books.values()) if (book.snapshot?.kind === 'replace') book.extras.lastListedAtMs = input.nowMs;
 
   const observed = new Map<string, ObservedOffering>();
   for (const entry of delta.observed) observed.set(entry.offeringKey, entry);

@@ -2,10 +2,10 @@
 // only after a createTeam or adoptTeam), the extras, the counts of what was done, and the problems met on the way
 // (per-person failures, limits, held removals) that make the offering's status a warning rather than ok.
 import type { Offering } from '../../elentra/roster/roster-types.js';
-import type { StoredTeam, StoredTeamStatus, TeamRecordExtras } from '../io/sync-store.js';
+import type { HeldRemoval, StoredTeam, StoredTeamStatus, TeamRecordExtras } from '../io/sync-store.js';
 import { parseMailNickname } from '../naming/mail-nickname.js';
 import type { Lifecycle, OfferingPlan } from '../plan/plan-types.js';
-import type { TeamBook } from './team-book.js';
+import { NO_EXTRAS, type TeamBook } from './team-book.js';
 
 export interface OfferingState {
   offeringKey: string;
@@ -15,6 +15,8 @@ export interface OfferingState {
   teamId: string | null;
   counts: Record<string, number>;
   problems: string[];
+  /** The removals held so far this run: an offering's holdRemovals (one per guard rule) are saved as one set. */
+  held: Array<Pick<HeldRemoval, 'userId' | 'role' | 'reason'>>;
 }
 
 export function lifecycleStatus(lifecycle: Lifecycle): StoredTeamStatus {
@@ -36,6 +38,7 @@ export function freshRow(plan: OfferingPlan, offering: Offering | undefined): St
     status: 'creating',
     archivedBySync: false,
     lastSyncedAtMs: null,
+    periodFinishAtMs: offering?.period.finish.getTime() ?? null,
   };
 }
 
@@ -43,10 +46,11 @@ export function startState(plan: OfferingPlan, book: TeamBook | undefined): Offe
   return {
     offeringKey: plan.offeringKey,
     row: book?.stored ? { ...book.stored } : null,
-    extras: { ...(book?.extras ?? { lastError: null, lastErrorDocs: null, deltaLink: null }) },
+    extras: { ...(book?.extras ?? NO_EXTRAS) },
     teamId: plan.teamId,
     counts: {},
     problems: [],
+    held: [],
   };
 }
 

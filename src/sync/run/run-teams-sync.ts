@@ -4,6 +4,7 @@
 // next one. A dry run does everything up to the plan and writes nothing but its run record: observation only reads,
 // and the delta links and user links it would move are left as they were, so the next real run sees the same
 // answers and does exactly what the dry run printed.
+import { nameHeldRemovals } from '../plan/held-names.js';
 import { planCounts } from '../plan/plan-counts.js';
 import { planSync } from '../plan/plan-sync.js';
 import type { Plan } from '../plan/plan-types.js';
@@ -12,9 +13,11 @@ import { matchPeople } from './match-people.js';
 import { observeTeams } from './observe-teams.js';
 import { predictedOutcome } from './predicted-outcomes.js';
 import { startDeltaRounds, writeBook } from './record-observation.js';
+import { DEFAULT_RELIST_DAYS } from './relist-due.js';
 import { errorInWords } from './run-errors.js';
 import { runCounts, runStatus } from './run-summary.js';
 import type { OfferingOutcome, RunDeps, RunOptions, RunReport } from './run-types.js';
+import { heldUserNames } from './user-names.js';
 
 export const DEFAULT_SYNC_CONCURRENCY = 4;
 
@@ -55,7 +58,9 @@ export async function runTeamsSync(deps: RunDeps, options: RunOptions): Promise<
       message: `Observing ${roster.offerings.length} offering(s) in Microsoft…`,
     });
     const siteId = deps.planOptions.siteId;
-    const observation = await observeTeams({ store, gateway, roster, siteId, concurrency });
+    const relistEveryDays = deps.relistEveryDays ?? DEFAULT_RELIST_DAYS;
+    const nowMs = now.getTime();
+    const observation = await observeTeams({ store, gateway, roster, siteId, concurrency, nowMs, relistEveryDays });
     const resolution = await matchPeople({
       store,
       gateway,
@@ -74,6 +79,7 @@ export async function runTeamsSync(deps: RunDeps, options: RunOptions): Promise<
       options: { ...deps.planOptions, force: options.force },
       now,
     });
+    plan = nameHeldRemovals(plan, await heldUserNames(plan, store, roster.people, resolution.userIdByProxyId));
     if (options.dryRun) {
       outcomes = plan.offerings.map(predictedOutcome);
       return await finish(null);

@@ -24,6 +24,8 @@ export interface RunDeps {
   now(): Date;
   /** Offerings applied at once (each offering's operations stay in order). Default 4. */
   concurrency?: number;
+  /** List each team's members in full at least this often, in days (relist-due.ts); default 7, 0 turns it off. */
+  relistEveryDays?: number;
   triggeredBy: 'schedule' | 'cli' | 'web';
 }
 

@@ -17,7 +17,12 @@ export interface TeamBook {
   dirty: boolean;
 }
 
-export const NO_EXTRAS: TeamRecordExtras = { lastError: null, lastErrorDocs: null, deltaLink: null };
+export const NO_EXTRAS: TeamRecordExtras = {
+  lastError: null,
+  lastErrorDocs: null,
+  deltaLink: null,
+  lastListedAtMs: null,
+};
 
 export function newBook(
   offeringKey: string,

@@ -30,6 +30,8 @@ export interface WireSyncInput {
   logger?: GraphLogger;
   plan?: Partial<Omit<PlanOptions, 'siteId' | 'authorizingUserId' | 'force'>>;
   concurrency?: number;
+  /** RunDeps.relistEveryDays. */
+  relistEveryDays?: number;
   now?: () => Date;
 }
 
@@ -67,6 +69,7 @@ export async function wireTeamsSync(input: WireSyncInput): Promise<RunDeps> {
     graphRequests: () => client.stats.snapshot().total,
     now: input.now ?? (() => new Date()),
     ...(input.concurrency ? { concurrency: input.concurrency } : {}),
+    ...(input.relistEveryDays !== undefined ? { relistEveryDays: input.relistEveryDays } : {}),
     triggeredBy: input.triggeredBy,
   };
 }

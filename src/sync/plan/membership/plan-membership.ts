@@ -1,6 +1,7 @@
 // One team's membership plan, in four pure steps: diff (membership-diff.ts) → keep an owner (owner-floor.ts) → hold
 // mass removals (removal-guard.ts) → respect the caps (member-limits.ts) → ordered batches (membership-operations.ts),
-// followed by the holdRemovals and reportLimit operations that tell the administrator what was not done and why.
+// followed by the holdRemovals (one per guard rule that tripped) and reportLimit operations that tell the
+// administrator what was not done and why.
 import type { OfferingPeople } from '../../people/offering-people.js';
 import type { PlanOptions } from '../plan-options.js';
 import type { PlanOperation, PlanWarning } from '../plan-types.js';
@@ -22,6 +23,8 @@ export interface PlanMembershipInput {
   current: ReadonlyMap<string, CurrentMember>;
   /** Users whose held removal from this team someone confirmed. */
   confirmedRemovals: ReadonlySet<string>;
+  /** Users whose removal an earlier run held, not confirmed yet: held again (removal-guard.ts). */
+  stillHeld?: ReadonlySet<string>;
   options: MembershipOptions;
   caps?: Caps;
 }
@@ -61,20 +64,21 @@ export function planMembership(input: PlanMembershipInput): MembershipPlan {
     current,
     authorizingUserId: options.authorizingUserId,
     confirmed: input.confirmedRemovals,
+    ...(input.stillHeld ? { stillHeld: input.stillHeld } : {}),
     guard: options.massRemoval,
     force: options.force,
   });
   const limited = applyLimits({ ...floor.diff, removals: guard.proceed }, current, input.caps ?? MICROSOFT_CAPS);
   const operations = membershipOperations({ offeringKey, teamId, diff: limited.diff, current });
-  if (guard.rule !== null && guard.message !== null) {
+  for (const hold of guard.holds) {
     operations.push({
       kind: 'holdRemovals',
       offeringKey,
       teamId,
-      members: guard.held,
-      rule: guard.rule,
-      memberCount: guard.memberCount,
-      message: guard.message,
+      members: hold.held,
+      rule: hold.rule,
+      memberCount: hold.memberCount,
+      message: hold.message,
     });
   }
   for (const report of limited.reports) operations.push({ kind: 'reportLimit', offeringKey, teamId, ...report });
