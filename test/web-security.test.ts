@@ -21,6 +21,8 @@ const POSTS: ReadonlyArray<{ url: string; form: Record<string, string>; admin: b
   { url: '/admin/scheduled-jobs/run', form: { job: 'microsoft:sync-teams' }, admin: true },
   { url: '/admin/scheduled-jobs/edit', form: { job: 'microsoft:sync-teams', schedule: '0 1 * * *' }, admin: true },
   { url: '/admin/scheduled-jobs/preview', form: { job: 'microsoft:sync-teams', schedule: '0 1 * * *' }, admin: true },
+  { url: '/admin/dashboard/sync', form: {}, admin: true },
+  { url: '/admin/dashboard/confirm-removals', form: { offering: 'course:1:period:1', asOf: '1' }, admin: true },
 ];
 const ADMIN_PAGES = [
   '/admin/settings',
@@ -28,6 +30,9 @@ const ADMIN_PAGES = [
   '/admin/microsoft-account/disconnect',
   '/admin/scheduled-jobs',
   '/admin/scheduled-jobs/edit?job=microsoft%3Async-teams',
+  '/admin/dashboard',
+  '/admin/dashboard/offering?key=course%3A1%3Aperiod%3A1',
+  '/admin/troubleshooting',
 ];
 
 async function auditCount(): Promise<number> {

@@ -1,5 +1,6 @@
 // The web application: Fastify with server-rendered eta pages and no client JavaScript. Sign-in, the profile menu,
-// the admin Settings page, the Microsoft Account page, the OAuth redirect route and Scheduled jobs (routes/).
+// the admin Settings page, the Microsoft Account page, the OAuth redirect route, Scheduled jobs and the sync
+// dashboard (routes/).
 // Security lives in security/: encrypted session cookies, CSRF on every POST, security headers; logging in logging/.
 // Needs APP_KEY (sessions are sealed with a key derived from it); throws ConfigError (config.missing) naming it
 // otherwise.
@@ -13,8 +14,11 @@ import { type Config, requireAppKey } from '../config/index.js';
 import type { IntegrationDatabase } from '../db/index.js';
 import type { ElentraHandle } from '../elentra/index.js';
 import { createIdentity, type Identity } from '../microsoft/identity/index.js';
-import { createJobRegistry, type JobRegistry } from '../scheduler/index.js';
+import { createJobRegistry, type JobLogger, type JobRegistry } from '../scheduler/index.js';
+import type { RunDeps } from '../sync/run/run-types.js';
 import { LoginThrottle, type ThrottleLimits } from './auth/login-throttle.js';
+import { DashboardSync } from './dashboard/dashboard-sync.js';
+import { TeamLinks } from './dashboard/team-links.js';
 import { registerErrorPages, sendErrorPage } from './errors/error-pages.js';
 import { loggerOptions } from './logging/logger-options.js';
 import { registerRequestLog } from './logging/request-log.js';
@@ -45,10 +49,12 @@ export interface WebServerOptions {
   /** `false`: no log; a stream: JSON lines go there (tests scan them for secrets). Default: stdout at LOG_LEVEL. */
   log?: false | DestinationStream;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (login throttling, audit rows). */
-  trustProxy?: boolean;
+  trustProxy?: boolean | string[];
   graphTimeoutMs?: number;
   /** The jobs "Scheduled jobs" lists and "Run now" runs. Default: the built-in jobs without handlers. */
   jobRegistry?: JobRegistry;
+  /** The dashboard's Sync now wiring. Default: the production wiring (wire-sync.ts) with this server's identity. */
+  wireTeamsSync?: () => Promise<RunDeps>;
   now?: () => number;
 }
 
@@ -69,11 +75,23 @@ export function createWebServer(options: WebServerOptions): FastifyInstance {
   });
   const links = options.links ?? [];
   const organisationId = options.organisationId ?? DEFAULT_ORGANISATION_ID;
+  const identity = options.identity ?? createIdentity({ config, database, msalLog: app.log });
+  const jobLog: JobLogger = {
+    info: (message) => app.log.info(message),
+    warn: (message) => app.log.warn(message),
+    error: (message) => app.log.error(message),
+  };
+  const wireTeamsSync =
+    options.wireTeamsSync ??
+    (async () => {
+      const { wireTeamsSync } = await import('../sync/run/wire-sync.js');
+      return wireTeamsSync({ config, database, elentra, identity, triggeredBy: 'web' });
+    });
   const ctx: WebContext = {
     config,
     database,
     elentra,
-    identity: options.identity ?? createIdentity({ config, database, msalLog: app.log }),
+    identity,
     sessions: new SessionCookies({ key: sessionKey, secure: https, now }),
     pages: new PageRenderer({ views: new Views(), elentra, organisationId, links }),
     throttle: new LoginThrottle(options.throttle),
@@ -82,12 +100,18 @@ export function createWebServer(options: WebServerOptions): FastifyInstance {
       registry: options.jobRegistry ?? createJobRegistry(),
       siteZone: config.DEFAULT_TIMEZONE,
       clock: now,
-      log: {
-        info: (message) => app.log.info(message),
-        warn: (message) => app.log.warn(message),
-        error: (message) => app.log.error(message),
-      },
+      log: jobLog,
     }),
+    dashboard: {
+      sync: new DashboardSync({
+        database,
+        wire: wireTeamsSync,
+        siteZone: config.DEFAULT_TIMEZONE,
+        clock: now,
+        log: jobLog,
+      }),
+      teamLinks: new TeamLinks(),
+    },
     organisationId,
     links,
     graphTimeoutMs: options.graphTimeoutMs ?? 10_000,
@@ -108,7 +132,9 @@ export function createWebServer(options: WebServerOptions): FastifyInstance {
   });
   registerErrorPages(app, ctx);
   registerRoutes(app, ctx);
-  // A job started with "Run now" is told to stop and recorded before the server (and its database) goes away.
-  app.addHook('onClose', () => ctx.jobs.close());
+  // A job started with "Run now" or "Sync now" is told to stop and recorded before the server (and its database) goes away.
+  app.addHook('onClose', async () => {
+    await Promise.all([ctx.jobs.close(), ctx.dashboard.sync.close()]);
+  });
   return app;
 }

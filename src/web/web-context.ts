@@ -1,10 +1,12 @@
 // What every route receives: the configuration, the two databases, the Microsoft identity, the session cookies, the
-// page renderer, the login throttle and the scheduled jobs. Built once by createWebServer (./create-server.ts).
+// page renderer, the login throttle, the scheduled jobs and the sync dashboard's runner. Built once by createWebServer (./create-server.ts).
 import type { Config } from '../config/index.js';
 import type { IntegrationDatabase } from '../db/index.js';
 import type { ElentraHandle } from '../elentra/index.js';
 import type { Identity } from '../microsoft/identity/index.js';
 import type { LoginThrottle } from './auth/login-throttle.js';
+import type { DashboardSync } from './dashboard/dashboard-sync.js';
+import type { TeamLinks } from './dashboard/team-links.js';
 import type { PageRenderer } from './render/page.js';
 import type { WebJobs } from './scheduler/web-jobs.js';
 import type { SessionCookies } from './security/session.js';
@@ -27,6 +29,8 @@ export interface WebContext {
   throttle: LoginThrottle;
   /** The `cron` table's jobs: list, change, preview, "Run now" (in the background). */
   jobs: WebJobs;
+  /** The sync dashboard: Sync now (in the background, under the sync job's lease) and links to teams. */
+  dashboard: { sync: DashboardSync; teamLinks: TeamLinks };
   organisationId: number;
   /** Extra links on the home and sign-in pages (the embedded demo's tenant viewer). */
   links: readonly WebLink[];

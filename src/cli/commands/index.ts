@@ -6,6 +6,7 @@ import { registerAccountCommands } from './account.js';
 import { registerConfigCommands } from './config-check.js';
 import { registerDatabaseCommands } from './database.js';
 import { registerDemoCommands } from './demo.js';
+import { registerDoctorCommand } from './doctor.js';
 import { registerRosterCommands } from './elentra-roster.js';
 import { registerEmulatorCommand } from './emulator.js';
 import { registerScheduleCommands } from './schedule.js';
@@ -27,5 +28,6 @@ export function registerCommands(program: Command, app: CliApp): void {
   registerScheduleCommands(program, app, { handlers: jobHandlers });
   registerEmulatorCommand(program, app);
   registerSyncTeamsCommand(program, app);
+  registerDoctorCommand(program, app);
   registerSyncEventsCommand(program, app);
 }

@@ -1,7 +1,7 @@
 // The profile menu, built like Elentra's: the entries of the `user_menu_ordering` setting, in its order. Entries this
 // product has a page for become links (`microsoft` → Microsoft Account, only while `microsoft_teams_enabled` is 1,
 // as the guide says); Elentra's own entries (profile, privacy, notifications, …) have no page here and are skipped.
-// Administration links that Elentra keeps elsewhere (Settings, Scheduled jobs) follow. Pure: tested by a table.
+// Administration links that Elentra keeps elsewhere follow (Settings, Scheduled jobs), the Sync dashboard first. Pure: tested by a table.
 import { MICROSOFT_MENU_ENTRY, type MicrosoftSettings } from '../../elentra/index.js';
 import { menuEntries } from '../../elentra/microsoft-settings.js';
 import type { WebRole } from '../security/session.js';
@@ -14,6 +14,8 @@ export interface MenuItem {
 export const MICROSOFT_ACCOUNT_PATH = '/admin/microsoft-account';
 export const SETTINGS_PATH = '/admin/settings';
 export const SCHEDULED_JOBS_PATH = '/admin/scheduled-jobs';
+export const DASHBOARD_PATH = '/admin/dashboard';
+export const TROUBLESHOOTING_PATH = '/admin/troubleshooting';
 
 interface KnownEntry extends MenuItem {
   /** Shown to administrators only (staff would meet a 403). */
@@ -44,7 +46,9 @@ export function buildProfileMenu(
     items.push({ label: known.label, href: known.href });
   }
   if (role === 'admin') {
+    items.unshift({ label: 'Sync dashboard', href: DASHBOARD_PATH });
     items.push({ label: 'Settings', href: SETTINGS_PATH }, { label: 'Scheduled jobs', href: SCHEDULED_JOBS_PATH });
+    items.push({ label: 'Troubleshooting', href: TROUBLESHOOTING_PATH });
   }
   return items;
 }

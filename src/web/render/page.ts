@@ -19,6 +19,8 @@ export interface PageChrome {
   menu: MenuItem[];
   links: readonly WebLink[];
   path: string;
+  /** `<meta http-equiv="refresh">`: seconds and the address to load (the sync dashboard while a run is going). */
+  refresh: { seconds: number; url: string } | null;
 }
 
 export interface PageRendererDeps {
@@ -35,7 +37,7 @@ export class PageRenderer {
     this.#deps = deps;
   }
 
-  async send<Data extends { title: string }>(
+  async send<Data extends { title: string; refresh?: PageChrome['refresh'] }>(
     request: FastifyRequest,
     reply: FastifyReply,
     view: string,
@@ -51,6 +53,7 @@ export class PageRenderer {
       menu: user ? await this.#menu(request, user) : [],
       links: this.#deps.links,
       path: request.url.split('?')[0] ?? '/',
+      refresh: data.refresh ?? null,
     };
     const html = this.#deps.views.render(view, { ...data, chrome });
     return reply.code(status).type('text/html; charset=utf-8').send(html);

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { WebContext } from '../web-context.js';
 import { registerSignInRoutes } from './auth/sign-in.js';
 import { registerSignOutRoute } from './auth/sign-out.js';
+import { registerDashboardActionRoutes } from './dashboard/dashboard-actions.js';
+import { registerDashboardPageRoutes } from './dashboard/dashboard-page.js';
 import { registerHomeRoute } from './home/home.js';
 import { registerAccountPageRoute } from './microsoft/account-page.js';
 import { registerAuthorizeRoute } from './microsoft/authorize.js';
@@ -13,6 +15,7 @@ import { registerEditJobRoutes } from './scheduler/edit-job.js';
 import { registerJobActionRoutes } from './scheduler/job-actions.js';
 import { registerJobsPageRoute } from './scheduler/jobs-page.js';
 import { registerSettingsRoutes } from './settings/settings-page.js';
+import { registerTroubleshootingRoute } from './troubleshooting/troubleshooting-page.js';
 
 export function registerRoutes(app: FastifyInstance, ctx: WebContext): void {
   registerSignInRoutes(app, ctx);
@@ -27,4 +30,7 @@ export function registerRoutes(app: FastifyInstance, ctx: WebContext): void {
   registerJobsPageRoute(app, ctx);
   registerJobActionRoutes(app, ctx);
   registerEditJobRoutes(app, ctx);
+  registerTroubleshootingRoute(app, ctx);
+  registerDashboardPageRoutes(app, ctx);
+  registerDashboardActionRoutes(app, ctx);
 }

@@ -1,9 +1,9 @@
 // GET / — the overview after sign-in: whether the integration is switched on, whether the Microsoft account is
-// authorized (in words, from the token store: no token material), and where to go next. Staff see what their
-// access covers. Signed out → the sign-in page.
+// authorized (in words, from the token store: no token material), and where to go next (administrators: the sync
+// dashboard). Staff see what their access covers. Signed out → the sign-in page.
 import type { FastifyInstance } from 'fastify';
 import { readMicrosoftSettings } from '../../../elentra/index.js';
-import { MICROSOFT_ACCOUNT_PATH, SETTINGS_PATH } from '../../menu/profile-menu.js';
+import { DASHBOARD_PATH, MICROSOFT_ACCOUNT_PATH, SETTINGS_PATH } from '../../menu/profile-menu.js';
 import { tokenStatusView } from '../../microsoft/token-status.js';
 import { requireSignedIn } from '../../security/guards.js';
 import type { WebContext } from '../../web-context.js';
@@ -22,6 +22,7 @@ export function registerHomeRoute(app: FastifyInstance, ctx: WebContext): void {
       siteUrl: ctx.config.ENTRADA_URL,
       accountPath: MICROSOFT_ACCOUNT_PATH,
       settingsPath: SETTINGS_PATH,
+      dashboardPath: DASHBOARD_PATH,
     });
   });
 

@@ -1,0 +1,140 @@
+// The sync dashboard in a real browser (Debian's headless Chromium via playwright-core) against the Microsoft 365
+// emulator and the demo school: profile menu → Sync dashboard; Sync now, its progress visible while the run is held
+// at its first Microsoft request, the page refreshing itself (meta refresh, no JavaScript) until it shows the run
+// finished; a held mass removal opened from the dashboard and confirmed, then applied by the next run. Screenshots go
+// to $WEB_SCREENSHOTS when it is set.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { wireTeamsSync } from '../src/sync/run/wire-sync.js';
+import { Gate, startDashboardServer } from '../src/web/testing/dashboard-server.js';
+import { freePort } from '../src/web/testing/free-port.js';
+import { ADMIN } from '../src/web/testing/web-fixture.js';
+import { describeWithBrowser, launchChromium } from './support/browser.js';
+import { ELECTIVE_GROUP_ID, leaveGroup } from './support/enrolment-changes.js';
+import { openSyncWorld, type SyncWorld } from './support/sync-teams-harness.js';
+
+const SCREENSHOTS = process.env.WEB_SCREENSHOTS;
+
+let world: SyncWorld;
+let browser: Browser;
+let baseUrl: string;
+let close: () => Promise<void> = async () => undefined;
+const gate = new Gate();
+
+async function snap(page: Page, name: string): Promise<void> {
+  if (!SCREENSHOTS) return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The text of the progress section, tolerating the moments when the page is reloading itself. */
+async function progressText(page: Page): Promise<string> {
+  try {
+    return (await page.locator('section.sync-progress').textContent({ timeout: 500 })) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+describeWithBrowser('the sync dashboard in a browser', () => {
+  beforeAll(async () => {
+    world = await openSyncWorld();
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    const app = await startDashboardServer({
+      config: world.config,
+      database: world.database,
+      elentra: world.elentra,
+      gate,
+      wire: () =>
+        wireTeamsSync({
+          config: world.config,
+          database: world.database,
+          elentra: world.elentra,
+          triggeredBy: 'web',
+          gateway: { replicationRetryDelaysMs: [50, 50, 50], poll: { pollIntervalMs: 10, timeoutMs: 5_000 } },
+          retry: { maxRetries: 5, maxTotalWaitMs: 10_000, baseDelayMs: 5, maxDelayMs: 50 },
+        }),
+    });
+    await app.listen({ port, host: '127.0.0.1' });
+    close = () => app.close();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    gate.open();
+    await browser?.close();
+    await close();
+    await world?.close();
+  });
+
+  it('opens the dashboard, runs Sync now with live progress, and confirms held removals', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByLabel('Username').fill(ADMIN.username);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${baseUrl}/`);
+    const menu = page.getByRole('navigation', { name: 'Profile menu' });
+    await menu.locator('summary').click();
+    await menu.getByRole('link', { name: 'Sync dashboard' }).click();
+    await page.waitForURL(`${baseUrl}/admin/dashboard`);
+    expect(await page.getByRole('heading', { name: 'Course offerings' }).isVisible()).toBe(true);
+    expect(await page.locator('table.offerings tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.getByText('Not in Teams yet').count()).toBeGreaterThan(0);
+
+    // Sync now: held at its first Microsoft request, so the progress is there to see; then slowed a little.
+    gate.close();
+    await page.getByRole('button', { name: 'Sync now', exact: true }).click();
+    await page.waitForURL(`${baseUrl}/admin/dashboard?done=started`);
+    expect(await page.getByRole('heading', { name: /Sync in progress/ }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Sync now', exact: true }).isDisabled()).toBe(true);
+    await snap(page, 'dashboard-1-progress');
+    gate.delayMs = 25;
+    gate.open();
+    await expect.poll(() => progressText(page), { timeout: 30_000, interval: 250 }).toContain('Last Sync now');
+    expect(await progressText(page)).toMatch(/(\d+) of \1 offering\(s\) applied/);
+    expect(page.url()).toBe(`${baseUrl}/admin/dashboard`);
+    expect(await page.locator('meta[http-equiv="refresh"]').count()).toBe(0);
+    expect(await page.getByText('Not in Teams yet').count()).toBe(0);
+    await snap(page, 'dashboard-2-finished');
+    gate.delayMs = 0;
+
+    // A mass removal in Elentra: the next run holds it; the dashboard leads to it; Confirm removals.
+    const matched = await world.database.db
+      .selectFrom('ms_user_links')
+      .select('proxy_id')
+      .where('status', '=', 'matched')
+      .execute();
+    const ids = new Set(matched.map((row) => row.proxy_id));
+    const inGroup = await world.elentra.db
+      .selectFrom('group_members')
+      .select('proxy_id')
+      .where('group_id', '=', ELECTIVE_GROUP_ID)
+      .where('member_active', '=', 1)
+      .execute();
+    const learners = inGroup.map((row) => row.proxy_id).filter((id) => ids.has(id));
+    await leaveGroup(world.elentra, ELECTIVE_GROUP_ID, learners.slice(0, Math.ceil(learners.length * 0.6)));
+    await world.sync();
+    await page.reload();
+    await page.getByRole('link', { name: /\d+ to confirm/ }).click();
+    await page.waitForURL(/\/admin\/dashboard\/offering\?key=/);
+    const pending = await page.getByText('Awaiting confirmation').count();
+    expect(pending).toBeGreaterThan(0);
+    await snap(page, 'dashboard-3-held');
+    await page.getByRole('button', { name: 'Confirm removals' }).click();
+    await page.waitForURL(/done=confirmed/);
+    expect(await page.getByRole('status').first().textContent()).toContain(`${pending} removal(s) confirmed`);
+    expect(await page.getByRole('button', { name: 'Confirm removals' }).count()).toBe(0);
+    const report = await world.sync();
+    expect(report.offerings.some((o) => (o.counts.removedMembers ?? 0) === pending)).toBe(true);
+    await page.reload();
+    expect(await page.getByText('None: the mass-removal guard is holding nothing for this team.').isVisible()).toBe(
+      true,
+    );
+    await context.close();
+  });
+});
