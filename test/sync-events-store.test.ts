@@ -1,6 +1,7 @@
 // KyselyEventStore and EventRunRecords on every engine (SQLite always; MariaDB and PostgreSQL when their URLs are
 // set): the apply contract's row writes (pending before a create, written after, delete guarded by the graph id so
-// a move's new meeting is never cleared, hash-only, error-only), the team lookup, and the run history of kind events.
+// a move's new meeting is never cleared, hash-only, error-only, gone with a deleted team), the team lookups (live and
+// deleted in Microsoft), and the run history of kind events.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type IntegrationDatabase, migrateToLatest, openIntegrationDatabase } from '../src/db/index.js';
 import { EventRunRecords } from '../src/sync/events/io/event-run-records.js';
@@ -95,9 +96,32 @@ describeEachEngine('event sync store', (engine) => {
     });
     await database.db
       .insertInto('ms_teams')
-      .values([team('a', 'team-a', 'current'), team('b', null, 'creating'), team('c', 'team-c', 'gone')])
+      .values([
+        team('a', 'team-a', 'current'),
+        team('b', null, 'creating'),
+        team('c', 'team-c', 'gone'),
+        team('d', 'team-d', 'deleted'),
+      ])
       .execute();
     expect([...(await store.teamIds())]).toEqual([['a', 'team-a']]);
+    expect([...(await store.deletedTeamIds())]).toEqual([['d', 'team-d']]);
+  });
+
+  it('records a meeting gone with its deleted team, keeping its graph id, only while the row is in that team', async () => {
+    const row = { ...pending, eventId: 8, transactionId: 'et-abc-e8-g1' };
+    await store.recordWritten({ ...row, graphEventId: 'g-8', joinUrl: 'https://join/8', status: 'active' }, AT);
+    await store.recordTeamDeleted(8, 'team-elsewhere', AT + 1);
+    const read = () =>
+      database.db.selectFrom('ms_events').selectAll().where('event_id', '=', 8).executeTakeFirstOrThrow();
+    expect(await read()).toMatchObject({ status: 'active', join_url: 'https://join/8' });
+    await store.recordTeamDeleted(8, 'team-a', AT + 2);
+    expect(await read()).toMatchObject({
+      status: 'team-deleted',
+      join_url: null,
+      graph_event_id: 'g-8',
+      sent_hash: 'h1',
+      updated_at: AT + 2,
+    });
   });
 
   it('records runs of kind events with their offerings', async () => {

@@ -18,6 +18,7 @@ import type { RawValues } from './sources/raw-values.js';
 import { checkPreviousAppKeys, decodeAppKey } from './validate/app-key.js';
 import { checkDatabaseName, checkFlag, checkOneOf, checkPort, checkTokenId } from './validate/basic.js';
 import { ok } from './validate/check.js';
+import { checkFutureDays, checkPastDays } from './validate/events.js';
 import { checkClientSecret, checkGuid, checkRedirectUrl, checkScopes } from './validate/microsoft.js';
 import { checkListenHost, checkTrustProxy } from './validate/network.js';
 import { checkTimeZone } from './validate/timezone.js';
@@ -64,6 +65,22 @@ export function buildConfig(raw: RawValues): Config {
     ELENTRA_ENV: read.withDefault('ELENTRA_ENV', DEFAULTS.ELENTRA_ENV, checkOneOf(ELENTRA_ENVS)),
     LOG_LEVEL: read.withDefault('LOG_LEVEL', DEFAULTS.LOG_LEVEL, checkOneOf(LOG_LEVELS)),
     SCHEDULER_IN_PROCESS: read.withDefault('SCHEDULER_IN_PROCESS', DEFAULTS.SCHEDULER_IN_PROCESS, checkFlag),
+    EVENTS_WINDOW_PAST_DAYS: read.withDefault(
+      'EVENTS_WINDOW_PAST_DAYS',
+      DEFAULTS.EVENTS_WINDOW_PAST_DAYS,
+      checkPastDays,
+    ),
+    EVENTS_WINDOW_FUTURE_DAYS: read.withDefault(
+      'EVENTS_WINDOW_FUTURE_DAYS',
+      DEFAULTS.EVENTS_WINDOW_FUTURE_DAYS,
+      checkFutureDays,
+    ),
+    EVENTS_ONLINE_MEETINGS: read.withDefault('EVENTS_ONLINE_MEETINGS', DEFAULTS.EVENTS_ONLINE_MEETINGS, checkFlag),
+    EVENTS_ONLY_OFFERING_AUDIENCE: read.withDefault(
+      'EVENTS_ONLY_OFFERING_AUDIENCE',
+      DEFAULTS.EVENTS_ONLY_OFFERING_AUDIENCE,
+      checkFlag,
+    ),
     sources: sourcesByKey(read.sources),
     settingsFile: raw.settingsFile,
   };

@@ -47,6 +47,14 @@ export interface Config {
   LOG_LEVEL: LogLevel;
   /** Whether `npm start` runs the scheduler loop in the web process. */
   SCHEDULER_IN_PROCESS: boolean;
+  /** Event sync: sessions that started up to this many days ago are still kept in step (whole days, 0–365). */
+  EVENTS_WINDOW_PAST_DAYS: number;
+  /** Event sync: sessions starting up to this many days ahead get their meeting (whole days, 1–730). */
+  EVENTS_WINDOW_FUTURE_DAYS: number;
+  /** Event sync: new meetings are Teams meetings (isOnlineMeeting); off keeps the meetings already made. */
+  EVENTS_ONLINE_MEETINGS: boolean;
+  /** Event sync: only events whose audience is the offering's (cohort, course list or enrolment) get a meeting. */
+  EVENTS_ONLY_OFFERING_AUDIENCE: boolean;
   /** Where each value came from, for `config:check` and error messages. */
   sources: Readonly<Record<ConfigKey, ConfigSource>>;
   /** The per-environment settings file that was read, if any. */

@@ -25,6 +25,10 @@ export const CONFIG_KEYS = [
   'ELENTRA_ENV',
   'LOG_LEVEL',
   'SCHEDULER_IN_PROCESS',
+  'EVENTS_WINDOW_PAST_DAYS',
+  'EVENTS_WINDOW_FUTURE_DAYS',
+  'EVENTS_ONLINE_MEETINGS',
+  'EVENTS_ONLY_OFFERING_AUDIENCE',
 ] as const;
 
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
@@ -64,6 +68,10 @@ export const DEFAULTS = {
   ELENTRA_ENV: 'development',
   LOG_LEVEL: 'info',
   SCHEDULER_IN_PROCESS: '1',
+  EVENTS_WINDOW_PAST_DAYS: '1',
+  EVENTS_WINDOW_FUTURE_DAYS: '120',
+  EVENTS_ONLINE_MEETINGS: '1',
+  EVENTS_ONLY_OFFERING_AUDIENCE: '0',
 } as const satisfies Partial<Record<ConfigKey, string>>;
 
 /** Written by `npm start` for the embedded demo (relative to the working folder); the lowest-priority file. */

@@ -82,7 +82,9 @@ export type NoChangeReason =
   /** Started before the window: a session that already happened keeps its meeting as it was. */
   | 'past'
   /** Teams meetings were turned off, but Graph can't turn an existing meeting off: it stays. */
-  | 'meeting-kept';
+  | 'meeting-kept'
+  /** Its team was deleted in Microsoft, and the meeting with it: recorded (`markTeamDeleted`), nothing sent. */
+  | 'team-deleted';
 
 export interface NoChangeOperation {
   kind: 'noChange';
@@ -91,6 +93,8 @@ export interface NoChangeOperation {
   reason: NoChangeReason;
   /** Nothing to send, but ms_events.sent_hash should become this (its source changed, the meeting did not). */
   recordHash?: string;
+  /** Nothing to send, but the row becomes `team-deleted` (join link cleared), guarded by this team id. */
+  markTeamDeleted?: string;
 }
 
 export type EventWriteOperation =

@@ -6,10 +6,13 @@
 //   meeting-missing  a create/PATCH answered without onlineMeeting (GRAPH-FACTS §6): repaired on the next run
 //   deleted          we deleted it (row kept: its transactionId carries the generation)
 //   gone             Graph answered 404: someone deleted it in Outlook
+//   team-deleted     the team it was made (or being made) in was deleted in Microsoft (ms_teams.status 'deleted', or
+//                    a create answered 404 for the group): no join link; graph_event_id is kept, since a group
+//                    restored within 30 days brings its calendar back (README, "A deleted team")
 //   error            the last write failed; graph_event_id and sent_hash still describe what exists
 import type { MsEventsTable } from '../../db/tables.js';
 
-export type EventRowStatus = 'pending' | 'active' | 'meeting-missing' | 'deleted' | 'gone' | 'error';
+export type EventRowStatus = 'pending' | 'active' | 'meeting-missing' | 'deleted' | 'gone' | 'team-deleted' | 'error';
 
 export type ObservedEventRow = Pick<
   MsEventsTable,
@@ -28,4 +31,9 @@ export type RowState =
 export function rowState(row: ObservedEventRow): RowState {
   if (row.graph_event_id !== null && row.graph_event_id !== '') return 'exists';
   return row.status === 'deleted' || row.status === 'gone' ? 'ended' : 'create-unconfirmed';
+}
+
+/** The row's team was deleted in Microsoft (recorded by an earlier run): whatever it holds went with the team. */
+export function inDeletedTeam(row: ObservedEventRow): boolean {
+  return row.status === 'team-deleted';
 }

@@ -20,13 +20,18 @@ interface Scenario {
   offerings?: Offering[];
   rows?: ObservedEventRow[];
   meeting?: MeetingOptions;
+  /** Offering key → live team id (default: `team-{courseId}` for every offering). */
+  teams?: Map<string, string>;
+  /** Offering key → id of its team deleted in Microsoft (ms_teams.status 'deleted'). */
+  deletedTeams?: Map<string, string>;
 }
 
 function plan(scenario: Scenario) {
   const offerings = scenario.offerings ?? [buildOffering({ events: scenario.events ?? [EVENT] })];
-  const teams = new Map(offerings.map((offering) => [offering.key, `team-${offering.courseId}`]));
+  const teams = scenario.teams ?? new Map(offerings.map((offering) => [offering.key, `team-${offering.courseId}`]));
   const window = eventWindow(NOW);
-  const selection = selectEvents({ offerings, teams, now: NOW, window });
+  const deletedTeams = scenario.deletedTeams ?? new Map<string, string>();
+  const selection = selectEvents({ offerings, teams, deletedTeams, now: NOW, window });
   return planEvents({
     selection,
     rows: scenario.rows ?? [],
@@ -213,6 +218,81 @@ describe('planEvents', () => {
     ],
   ])('%s', (_name, scenario, expected) => {
     expect(plan(scenario).operations.map(gist)).toEqual(expected);
+  });
+
+  const KEY = 'course:7:period:1';
+  const TEAM_7_DELETED = { teams: new Map<string, string>(), deletedTeams: new Map([[KEY, 'team-7']]) };
+  const TEAM_7_RECREATED = { teams: new Map([[KEY, 'team-77']]) };
+  const inDeletedTeam = { status: 'team-deleted', join_url: null } as const;
+  const pendingIn7 = { graph_event_id: null, status: 'pending' } as const;
+
+  // A team deleted in Microsoft (its group deleted): the teams sync marks ms_teams `deleted`, or a create answers 404.
+  it.each<[string, Scenario, Array<Record<string, unknown>>]>([
+    [
+      'its meeting went with the team → recorded, nothing sent',
+      { ...TEAM_7_DELETED, rows: [syncedRow(EVENT)] },
+      [{ kind: 'noChange', reason: 'team-deleted' }],
+    ],
+    ['recorded already → nothing at all', { ...TEAM_7_DELETED, rows: [syncedRow(EVENT, inDeletedTeam)] }, []],
+    [
+      'a create that got no answer in it → not retried there (not forever)',
+      { ...TEAM_7_DELETED, rows: [buildRow(pendingIn7)] },
+      [{ kind: 'noChange', reason: 'team-deleted' }],
+    ],
+    [
+      'a create answered 404 (group gone), teams sync not run yet → tried in the same team once per run',
+      { rows: [buildRow({ ...pendingIn7, ...inDeletedTeam })] },
+      [{ kind: 'createEvent', reason: 'retry', teamId: 'team-7', transactionId: 'et-site1-e101-g1' }],
+    ],
+    [
+      'deleted in Elentra meanwhile → nothing to delete there',
+      { ...TEAM_7_DELETED, events: [], rows: [syncedRow(EVENT)] },
+      [{ kind: 'noChange', reason: 'team-deleted' }],
+    ],
+    [
+      'took place before the window → recorded gone too (its link is dead)',
+      { ...TEAM_7_DELETED, events: [buildEvent({ ...EVENT, start: at(-3) })], rows: [syncedRow(EVENT)] },
+      [{ kind: 'noChange', reason: 'team-deleted' }],
+    ],
+    [
+      'team recreated (new id): a create started in the deleted team → a new generation in the new team only',
+      { ...TEAM_7_RECREATED, rows: [buildRow({ ...pendingIn7, ...inDeletedTeam })] },
+      [{ kind: 'createEvent', reason: 'recreate', teamId: 'team-77', transactionId: 'et-site1-e101-g2' }],
+    ],
+    [
+      'team recreated (new id): its meeting recorded gone → created in the new team, no delete in the old',
+      { ...TEAM_7_RECREATED, rows: [syncedRow(EVENT, inDeletedTeam)] },
+      [{ kind: 'createEvent', reason: 'recreate', teamId: 'team-77', transactionId: 'et-site1-e101-g2' }],
+    ],
+    [
+      'team recreated while the old id is still flagged: recorded, then created in the new team',
+      {
+        teams: new Map([[KEY, 'team-77']]),
+        deletedTeams: new Map([['course:9:period:1', 'team-7']]),
+        rows: [syncedRow(EVENT)],
+      },
+      [
+        { kind: 'noChange', reason: 'team-deleted' },
+        { kind: 'createEvent', reason: 'recreate', teamId: 'team-77', transactionId: 'et-site1-e101-g2' },
+      ],
+    ],
+    [
+      'group restored (the same team is live again) → PATCH the meeting, which gives its join link back',
+      { rows: [syncedRow(EVENT, inDeletedTeam)] },
+      [{ kind: 'repairMeeting', patch: { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' } }],
+    ],
+  ])('team deleted: %s', (_name, scenario, expected) => {
+    expect(plan(scenario).operations.map(gist)).toEqual(expected);
+  });
+
+  it('a deleted team defers its events as team-deleted and marks rows by their team id', () => {
+    const result = plan({ ...TEAM_7_DELETED, rows: [syncedRow(EVENT)] });
+    expect(result.deferred.map((d) => [d.event.eventId, d.reason])).toEqual([[101, 'team-deleted']]);
+    expect(result.operations).toEqual([
+      { kind: 'noChange', eventId: 101, offeringKey: KEY, reason: 'team-deleted', markTeamDeleted: 'team-7' },
+    ]);
+    expect(result.counts.noChange).toBe(1);
+    expect(plan({ teams: new Map(), rows: [syncedRow(EVENT)] }).deferred[0]?.reason).toBe('no-team');
   });
 
   it('records for a retried create the hash only when the earlier attempt sent the same content', () => {

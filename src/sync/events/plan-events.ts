@@ -2,13 +2,16 @@
 // event (event-operations.ts). Rules, by where an event stands:
 // - selected → create / update only the changed fields / repair the meeting / nothing (plan-selected-event.ts);
 // - skipped or vanished from an offering the roster holds → delete, or keep if past (plan-unwanted-row.ts);
-// - deferred (its team does not exist yet) → nothing, reported;
+// - deferred (its team does not exist yet, or was deleted in Microsoft) → nothing, reported;
+// - a row in a team deleted in Microsoft (selection.deletedTeamIds) → recorded `team-deleted` once, no request (the
+//   meeting went with the team; nothing can be written there), then planned as such: no delete, no retry there, and
+//   a new meeting (new generation) only in a live team of the event's offering;
 // - rows of offerings the roster does not hold (another course under `--course`, an offering that ended and left
 //   the roster) → not touched: this run knows nothing about them.
 // Events the product did not create have no row, so nothing here can reach them. Linear in events + rows (Maps).
 
 import type { EventOperation, EventOperationKind } from './event-operations.js';
-import type { ObservedEventRow } from './event-rows.js';
+import { type ObservedEventRow, rowState } from './event-rows.js';
 import type { EventWindow } from './event-window.js';
 import type { MeetingOptions } from './meeting-payload.js';
 import type { EventPlanContext, EventPlanWarning } from './plan-context.js';
@@ -57,17 +60,37 @@ export function planEvents(input: EventPlanInput): EventPlan {
     } else plan.warnings.push(result);
   };
 
+  const inDeletedTeam = (row: ObservedEventRow): boolean =>
+    row.team_id !== null && selection.deletedTeamIds.has(row.team_id) && rowState(row) !== 'ended';
+  /** The row as the rest of the plan sees it: in a deleted team, `team-deleted` (recorded once, no request). */
+  const seen = (row: ObservedEventRow | undefined): ObservedEventRow | undefined => {
+    if (row === undefined || !inDeletedTeam(row)) return row;
+    if (row.status !== 'team-deleted' || row.join_url !== null) {
+      const { event_id: eventId, offering_key: offeringKey } = row;
+      push({ kind: 'noChange', eventId, offeringKey, reason: 'team-deleted', markTeamDeleted: row.team_id ?? '' });
+    }
+    return { ...row, status: 'team-deleted', join_url: null };
+  };
+
   for (const selected of selection.selected) {
     handled.add(selected.event.eventId);
-    for (const operation of planSelectedEvent(selected, rows.get(selected.event.eventId), ctx)) push(operation);
+    for (const operation of planSelectedEvent(selected, seen(rows.get(selected.event.eventId)), ctx)) push(operation);
   }
   // A deferred event's row (if any) waits with it; duplicates were decided by their first offering.
-  for (const deferred of selection.deferred) handled.add(deferred.event.eventId);
+  for (const deferred of selection.deferred) {
+    handled.add(deferred.event.eventId);
+    seen(rows.get(deferred.event.eventId));
+  }
   for (const skipped of selection.skipped) {
     if (skipped.reason === 'duplicate' || handled.has(skipped.eventId)) continue;
     handled.add(skipped.eventId);
     const row = rows.get(skipped.eventId);
     if (!row) continue;
+    // Its meeting went with the team (past or not): nothing to keep, nothing to delete.
+    if (inDeletedTeam(row)) {
+      seen(row);
+      continue;
+    }
     if (skipped.reason === 'past' && movedIntoThePast(row, ctx) && row.team_id !== null) {
       // Its meeting has not happened yet in Outlook, but the session now lies in the past (a date corrected in
       // Elentra): show it where it took place, in the team it already is in.
@@ -77,8 +100,9 @@ export function planEvents(input: EventPlanInput): EventPlan {
   }
   const vanished = input.rows.filter((row) => !handled.has(row.event_id)).sort((a, b) => a.event_id - b.event_id);
   for (const row of vanished) {
-    if (selection.offeringKeys.has(row.offering_key)) push(planUnwantedRow(row, 'vanished', ctx));
-    else plan.untouchedRows += 1;
+    if (!selection.offeringKeys.has(row.offering_key)) plan.untouchedRows += 1;
+    else if (inDeletedTeam(row)) seen(row);
+    else push(planUnwantedRow(row, 'vanished', ctx));
   }
   return plan;
 }

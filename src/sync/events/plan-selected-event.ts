@@ -4,7 +4,7 @@
 // Rendering is the expensive part of planning, so it happens only for an existing meeting whose source changed.
 import type { LearningEvent } from '../../elentra/roster/roster-types.js';
 import type { CreateEventOperation, CreateReason, EventOperation, NoChangeOperation } from './event-operations.js';
-import { type ObservedEventRow, rowState } from './event-rows.js';
+import { inDeletedTeam, type ObservedEventRow, rowState } from './event-rows.js';
 import {
   changedFields,
   type MeetingField,
@@ -35,6 +35,10 @@ export function planSelectedEvent(
   const state = rowState(row);
   const nextTransaction = transactionIdFor(ctx.site, event.eventId, generationOf(row.transaction_id) + 1);
   if (state === 'ended') return [create(event, target, 'recreate', nextTransaction)];
+  const teamDeleted = inDeletedTeam(row) && row.team_id !== target.teamId;
+  // Its team was deleted in Microsoft, and whatever the row held with it: a new meeting (new generation) here, with
+  // nothing to delete or finish there.
+  if (teamDeleted) return [create(event, target, 'recreate', nextTransaction)];
   if (state === 'create-unconfirmed') {
     // Finish the create where it was started (same transactionId): if it did reach Graph, that is where the event
     // is, and the next run moves it like any other.

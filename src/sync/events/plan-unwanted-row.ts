@@ -6,11 +6,11 @@
 //   still upcoming in Outlook whose event was moved into the past is updated to where the session took place.)
 // - Beyond the window, unreleased, not the offering's audience, or deleted in Elentra: the meeting is deleted.
 //   (A session moved beyond the horizon gets a new meeting once it comes back inside the window.)
-// - Rows with no meeting: nothing to delete. One whose create was never confirmed may or may not exist in Graph,
+// - Rows with no meeting: nothing to delete (nor for a create tried in a team since deleted in Microsoft). One whose create was never confirmed may or may not exist in Graph,
 //   and without its event it cannot be finished or found: reported, never guessed at.
 
 import type { DeleteReason, EventOperation } from './event-operations.js';
-import { type ObservedEventRow, rowState } from './event-rows.js';
+import { inDeletedTeam, type ObservedEventRow, rowState } from './event-rows.js';
 import { parseFingerprint } from './fingerprint.js';
 import type { EventPlanContext, EventPlanWarning } from './plan-context.js';
 import type { SkipReason } from './select-events.js';
@@ -35,6 +35,8 @@ export function planUnwantedRow(
   if (because === 'past' || (because === 'vanished' && startedBeforeWindow(row, ctx))) {
     return { kind: 'noChange', ...base, reason: 'past' };
   }
+  // A create tried in a team since deleted in Microsoft: whatever it made went with the team.
+  if (state === 'create-unconfirmed' && inDeletedTeam(row)) return null;
   if (state === 'create-unconfirmed' || row.team_id === null) {
     return {
       ...base,

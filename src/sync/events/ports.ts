@@ -9,6 +9,8 @@
 //   isOnlineMeeting when the blob was not there any more); then recordWritten. 'gone' → recordDeleted(…, 'gone').
 // - deleteEvent: 'gone' counts as done. recordDeleted clears the row only if it still names that graph event id, so a
 //   move's create (which may finish first in another mailbox) is never undone by its delete.
+// - createEvent answered 404 (the team's group is gone): recordTeamDeleted — no retry in that team by the next plan
+//   once the teams sync has flagged it; noChange with markTeamDeleted: recordTeamDeleted, no request.
 // - Any error: recordError (graph_event_id and sent_hash untouched: they still describe what exists).
 import type { EventRowStatus, ObservedEventRow } from './event-rows.js';
 import type { GroupEventPatch, NewGroupEvent } from './meeting-payload.js';
@@ -61,6 +63,11 @@ export interface EventStore {
   recordWritten(row: WrittenRow, atMs: number): Promise<void>;
   /** graph_event_id → null and status → `status`, only where graph_event_id still equals `graphEventId`. */
   recordDeleted(eventId: number, graphEventId: string, status: 'deleted' | 'gone', atMs: number): Promise<void>;
+  /**
+   * status 'team-deleted' and join_url null, only where team_id still equals `teamId`; graph_event_id and sent_hash
+   * are kept (a group restored within 30 days brings its calendar back).
+   */
+  recordTeamDeleted(eventId: number, teamId: string, atMs: number): Promise<void>;
   /** sent_hash only (a noChange with recordHash): no request was sent. */
   recordHash(eventId: number, sentHash: string, atMs: number): Promise<void>;
   /** status 'error' and last_error, nothing else changed. */

@@ -2,7 +2,8 @@
 // start is inside the window, released at `now` (release_date / release_until), recurring children and child
 // sessions included like any other event, and — with `onlyOfferingAudience` — only those whose audience is the
 // offering's (eventTargetsOffering). An event of an offering whose team does not exist yet is *deferred*: reported,
-// and picked up by the run after the team is made. Every other event is reported with why it has no meeting.
+// and picked up by the run after the team is made; so is one whose team was deleted in Microsoft (`team-deleted`,
+// until the team is restored or recreated). Every other event is reported with why it has no meeting.
 
 import { eventTargetsOffering, isEventReleased } from '../../elentra/roster/event-rules.js';
 import type { LearningEvent, Offering } from '../../elentra/roster/roster-types.js';
@@ -12,6 +13,11 @@ export interface EventSelectionInput {
   offerings: readonly Offering[];
   /** Offering key → team id, for offerings whose team exists (ms_teams.team_id). */
   teams: ReadonlyMap<string, string>;
+  /**
+   * Offering key → team id of teams the teams sync found deleted in Microsoft (ms_teams.status 'deleted'). Their
+   * offerings' events are deferred as `team-deleted`, and the planner treats rows in these teams as gone with them.
+   */
+  deletedTeams?: ReadonlyMap<string, string>;
   now: Date;
   window: EventWindow;
   onlyOfferingAudience?: boolean;
@@ -30,7 +36,8 @@ export interface SelectedEvent {
 export interface DeferredEvent {
   event: LearningEvent;
   offeringKey: string;
-  reason: 'no-team';
+  /** no-team: not made yet (the teams sync makes it); team-deleted: deleted in Microsoft (not recreated by itself). */
+  reason: 'no-team' | 'team-deleted';
 }
 
 export interface SkippedEvent {
@@ -46,19 +53,29 @@ export interface EventSelection {
   skipped: SkippedEvent[];
   /** Keys of the offerings the roster holds: the planner deletes vanished events only within these. */
   offeringKeys: Set<string>;
+  /** Ids of teams deleted in Microsoft (input.deletedTeams): nothing can be written in them. */
+  deletedTeamIds: Set<string>;
 }
 
 export function selectEvents(input: EventSelectionInput): EventSelection {
-  const selection: EventSelection = { selected: [], deferred: [], skipped: [], offeringKeys: new Set() };
+  const deletedTeamIds = new Set(input.deletedTeams?.values() ?? []);
+  const selection: EventSelection = {
+    selected: [],
+    deferred: [],
+    skipped: [],
+    offeringKeys: new Set(),
+    deletedTeamIds,
+  };
   const seen = new Set<number>();
   for (const offering of input.offerings) {
     selection.offeringKeys.add(offering.key);
     const teamId = input.teams.get(offering.key);
+    const teamless = input.deletedTeams?.has(offering.key) ? 'team-deleted' : 'no-team';
     for (const event of offering.events) {
       const reason = skipReason(event, offering, input, seen);
       seen.add(event.eventId);
       if (reason !== null) selection.skipped.push({ eventId: event.eventId, offeringKey: offering.key, reason, event });
-      else if (teamId === undefined) selection.deferred.push({ event, offeringKey: offering.key, reason: 'no-team' });
+      else if (teamId === undefined) selection.deferred.push({ event, offeringKey: offering.key, reason: teamless });
       else selection.selected.push({ event, offeringKey: offering.key, teamId });
     }
   }

@@ -11,7 +11,7 @@ import type { CalendarGateway, EventStore, WriteOutcome } from '../ports.js';
 import { renderCreate } from '../render-create.js';
 import { errorInWords } from './error-words.js';
 
-export type AppliedOutcome = 'written' | 'meeting-missing' | 'deleted' | 'gone' | 'error';
+export type AppliedOutcome = 'written' | 'meeting-missing' | 'deleted' | 'gone' | 'team-deleted' | 'error';
 
 export interface AppliedEvent {
   outcome: AppliedOutcome;
@@ -30,6 +30,10 @@ export interface ApplyEventDeps {
 const MEETING_MISSING =
   'Microsoft created the event without its Teams meeting (no join link); the next run asks for the meeting again.';
 const GONE = 'The event (or its team) no longer exists in Microsoft; the next run creates it again if it is wanted.';
+/** A create answered 404: the group itself is gone (POST /groups/{id}/events has nothing else to miss). */
+export const TEAM_DELETED_ON_CREATE =
+  "The offering's team no longer exists in Microsoft (its group was deleted): no meeting was made. Run " +
+  'microsoft:sync-teams, which flags the team as deleted; see docs/troubleshooting.md#team-deleted.';
 
 export async function applyEventOperation(op: EventWriteOperation, deps: ApplyEventDeps): Promise<AppliedEvent> {
   try {
@@ -55,8 +59,12 @@ async function execute(op: EventWriteOperation, deps: ApplyEventDeps): Promise<A
     const pending = { ...target, transactionId: op.transactionId, sentHash: rendered.hashAfterCreate };
     await store.markPending(pending, deps.nowMs());
     const outcome = await gateway.createEvent(op.teamId, rendered.body);
-    // 404 on a create: the team's group is gone. The pending row stays: the teams sync makes a new team first.
-    if (outcome.outcome === 'gone') throw new Error(`The team of ${op.offeringKey} no longer exists in Microsoft.`);
+    // 404 on a create: the team's group is gone, with anything an earlier attempt made in it. The row says so; the
+    // planner then retries nowhere (the teams sync flags the team) or creates in the offering's new team.
+    if (outcome.outcome === 'gone') {
+      await store.recordTeamDeleted(op.eventId, op.teamId, deps.nowMs());
+      return { outcome: 'team-deleted', joinUrl: null, message: TEAM_DELETED_ON_CREATE };
+    }
     return record(outcome, pending, deps);
   }
   const patch = op.kind === 'updateEvent' ? await patchFor(op, gateway) : op.patch;

@@ -1,4 +1,4 @@
-// Applies an event plan: the recorded hashes of noChange operations first (no request), then the writes wave by
+// Applies an event plan: what noChange operations record first (hashes, rows of deleted teams; no request), then the writes wave by
 // wave (../schedule/execution-order.ts: a move's create only after every delete) through the MailboxDispatcher —
 // at most 4 in flight per mailbox and 10,000 per 10 minutes, while up to `maxInFlight` run at once across teams.
 // One event's failure is recorded on its row and the others go on; an AuthorizationRequiredError stops dispatching,
@@ -25,6 +25,9 @@ export async function applyEventPlan(input: ApplyPlanInput): Promise<void> {
   for (const op of input.operations) {
     if (op.kind === 'noChange' && op.recordHash !== undefined) {
       await input.store.recordHash(op.eventId, op.recordHash, input.nowMs());
+    }
+    if (op.kind === 'noChange' && op.markTeamDeleted !== undefined) {
+      await input.store.recordTeamDeleted(op.eventId, op.markTeamDeleted, input.nowMs());
     }
   }
   for (const wave of executionWaves(input.operations)) {

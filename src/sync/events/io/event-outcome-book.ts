@@ -23,6 +23,21 @@ function reasonOf(op: EventOperation): string {
   return op.reason;
 }
 
+/** A meeting that went with its team (recorded before any write: nothing to wait for). */
+const TEAM_DELETED =
+  'Its team was deleted in Microsoft, and the meeting with it (see docs/troubleshooting.md#team-deleted).';
+
+function outcomeAtStart(op: EventOperation, dryRun: boolean): EventResult['outcome'] {
+  if (op.kind === 'noChange') return op.reason !== 'team-deleted' ? 'unchanged' : dryRun ? 'planned' : 'team-deleted';
+  return dryRun ? 'planned' : 'not-run';
+}
+
+function hasNoLink(op: EventOperation): boolean {
+  return (
+    op.kind === 'createEvent' || op.kind === 'deleteEvent' || (op.kind === 'noChange' && op.reason === 'team-deleted')
+  );
+}
+
 function keyOf(op: { eventId: number; kind: string }): string {
   return `${op.eventId}/${op.kind}`;
 }
@@ -47,9 +62,9 @@ export class EventOutcomeBook {
         start: event?.start.toISOString() ?? null,
         action: op.kind,
         reason: reasonOf(op),
-        outcome: op.kind === 'noChange' ? 'unchanged' : dryRun ? 'planned' : 'not-run',
-        joinUrl: op.kind === 'createEvent' || op.kind === 'deleteEvent' ? null : (joinUrls.get(op.eventId) ?? null),
-        message: null,
+        outcome: outcomeAtStart(op, dryRun),
+        joinUrl: hasNoLink(op) ? null : (joinUrls.get(op.eventId) ?? null),
+        message: op.kind === 'noChange' && op.reason === 'team-deleted' ? TEAM_DELETED : null,
       });
     }
     for (const deferred of plan.deferred) {
@@ -109,6 +124,7 @@ export class EventOutcomeBook {
         add('errors');
         lastError = event.message;
       } else if (event.outcome === 'not-run') add('notRun');
+      else if (event.outcome === 'team-deleted') add('teamDeleted');
       else {
         add(DONE_COUNTER[event.action] ?? event.action);
         if (event.outcome === 'meeting-missing') add('meetingMissing');
@@ -122,8 +138,22 @@ export class EventOutcomeBook {
       );
     }
     if (counts.gone) warnings.push(`${counts.gone} event(s) had been deleted in Outlook; the next run recreates them.`);
-    if (counts.deferred) {
-      warnings.push(`The team does not exist yet (run microsoft:sync-teams): ${counts.deferred} event(s) wait for it.`);
+    if (counts.teamDeleted) {
+      warnings.push(
+        `${counts.teamDeleted} meeting(s) went with a team deleted in Microsoft; none is made there again ` +
+          '(see docs/troubleshooting.md#team-deleted).',
+      );
+    }
+    const waiting = events.filter((event) => event.outcome === 'deferred');
+    const noTeamYet = waiting.filter((event) => event.reason === 'no-team').length;
+    if (noTeamYet > 0) {
+      warnings.push(`The team does not exist yet (run microsoft:sync-teams): ${noTeamYet} event(s) wait for it.`);
+    }
+    if (waiting.length > noTeamYet) {
+      warnings.push(
+        `The team was deleted in Microsoft: ${waiting.length - noTeamYet} event(s) have no meeting until it is ` +
+          'restored or recreated (see docs/troubleshooting.md#team-deleted).',
+      );
     }
     const status: OfferingStatus = counts.errors ? 'error' : warnings.length > 0 ? 'warning' : 'ok';
     const message = counts.errors

@@ -34,6 +34,8 @@ export interface EventsRunDeps {
   store: EventStore;
   /** Offering key → team id of every offering whose team exists (ms_teams). */
   teams(): Promise<ReadonlyMap<string, string>>;
+  /** Offering key → team id of every team the teams sync found deleted in Microsoft (ms_teams status 'deleted'). */
+  deletedTeams(): Promise<ReadonlyMap<string, string>>;
   records: EventRunLog;
   gateway: CalendarGateway;
   readRoster(options: { now: Date; courseIds: readonly number[] | null }): Promise<Roster>;
@@ -92,6 +94,8 @@ export interface EventsRunReport {
   status: SyncStatus;
   /** The Windows zone the meetings are written in. */
   outlookTimeZone: string;
+  /** The options the run planned with (EVENTS_* settings): the window as ISO instants, meetings, audience. */
+  options: { windowFrom: string; windowUntil: string; onlineMeetings: boolean; onlyOfferingAudience: boolean };
   /** Run-wide warnings in words (e.g. no Outlook Time Zone chosen). */
   warnings: string[];
   counts: Record<string, number>;

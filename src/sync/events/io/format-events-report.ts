@@ -33,6 +33,12 @@ export function formatEventsReport(report: EventsRunReport): string {
     `Event sync ${report.dryRun ? '(dry run) ' : ''}run ${report.runId}: ${report.status} — ` +
       `${countsInWords(report.counts)}; ${report.requests} Graph request(s); meetings in ${report.outlookTimeZone}.`,
   ];
+  const { options } = report;
+  lines.push(
+    `Events from ${options.windowFrom.slice(0, 10)} to ${options.windowUntil.slice(0, 10)}; ` +
+      `${options.onlineMeetings ? 'Teams meetings' : 'calendar events without Teams meetings'}; ` +
+      `${options.onlyOfferingAudience ? "only events whose audience is the offering's" : 'every audience'}.`,
+  );
   for (const warning of report.warnings) lines.push(`Warning: ${warning}`);
   if (report.error) lines.push(`Error: ${report.error}`);
   for (const offering of report.offerings) {

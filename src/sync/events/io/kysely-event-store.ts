@@ -47,6 +47,17 @@ export class KyselyEventStore implements EventStore {
     return rows.sort((a, b) => a.event_id - b.event_id);
   }
 
+  /** Offering key → team id of teams the teams sync found deleted in Microsoft (ms_teams.status 'deleted'). */
+  async deletedTeamIds(): Promise<Map<string, string>> {
+    const rows = await this.#db
+      .selectFrom('ms_teams')
+      .select(['offering_key', 'team_id'])
+      .where('team_id', 'is not', null)
+      .where('status', '=', 'deleted')
+      .execute();
+    return new Map(rows.flatMap((row) => (row.team_id ? [[row.offering_key, row.team_id] as const] : [])));
+  }
+
   /** Offering key → team id, for every offering whose team exists (written by the teams sync). */
   async teamIds(): Promise<Map<string, string>> {
     const rows = await this.#db
@@ -103,6 +114,16 @@ export class KyselyEventStore implements EventStore {
       .set({ graph_event_id: null, join_url: null, status, last_error: null, updated_at: atMs })
       .where('event_id', '=', eventId)
       .where('graph_event_id', '=', graphEventId)
+      .execute();
+  }
+
+  async recordTeamDeleted(eventId: number, teamId: string, atMs: number): Promise<void> {
+    // Guarded by the team id: a create in the offering's new team may already have moved the row there.
+    await this.#db
+      .updateTable('ms_events')
+      .set({ join_url: null, status: 'team-deleted', last_error: null, updated_at: atMs })
+      .where('event_id', '=', eventId)
+      .where('team_id', '=', teamId)
       .execute();
   }
 

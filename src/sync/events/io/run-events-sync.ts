@@ -18,6 +18,13 @@ const STOPPED = 'Stopped before it finished; the next run picks the work up agai
 export async function runEventsSync(deps: EventsRunDeps, options: EventsRunOptions): Promise<EventsRunReport> {
   const now = deps.now();
   const requestsAtStart = deps.graphRequests();
+  const window = eventWindow(now, deps.settings.window);
+  const planned = {
+    windowFrom: window.from.toISOString(),
+    windowUntil: window.until.toISOString(),
+    onlineMeetings: deps.settings.onlineMeetings,
+    onlyOfferingAudience: deps.settings.onlyOfferingAudience,
+  };
   const runId = await deps.records.start({
     triggeredBy: deps.triggeredBy,
     startedAtMs: now.getTime(),
@@ -49,6 +56,7 @@ export async function runEventsSync(deps: EventsRunDeps, options: EventsRunOptio
       dryRun: options.dryRun,
       status,
       outlookTimeZone,
+      options: planned,
       warnings,
       counts,
       offerings: outcomes,
@@ -63,10 +71,10 @@ export async function runEventsSync(deps: EventsRunDeps, options: EventsRunOptio
     if (zoneWarning !== null) warnings.push(zoneWarning);
     const roster = await deps.readRoster({ now, courseIds: options.courseIds ?? null });
     options.onProgress?.({ phase: 'plan', message: `Planning the events of ${roster.offerings.length} offering(s)…` });
-    const window = eventWindow(now, deps.settings.window);
     const selection = selectEvents({
       offerings: roster.offerings,
       teams: await deps.teams(),
+      deletedTeams: await deps.deletedTeams(),
       now,
       window,
       onlyOfferingAudience: deps.settings.onlyOfferingAudience,
@@ -117,7 +125,9 @@ export async function runEventsSync(deps: EventsRunDeps, options: EventsRunOptio
 
 /** Why the meetings are not in a zone an administrator chose, in words; null when they are. */
 function outlookZoneWarning(stored: string | null, used: string, defaultZone: string): string | null {
-  const fallback = `meetings are written in ${used}, the Windows zone of DEFAULT_TIMEZONE (${defaultZone}).`;
+  const fallback =
+    `meetings are written in ${used}, the Windows zone of DEFAULT_TIMEZONE (${defaultZone}). Choose the Outlook ` +
+    'Time Zone on the Microsoft Account page; see docs/troubleshooting.md#time-zone-mismatch.';
   if (stored === null) return `No Outlook Time Zone is chosen on the Microsoft Account page: ${fallback}`;
   if (windowsToIana(stored) === null) return `The Outlook Time Zone "${stored}" is not a Windows zone: ${fallback}`;
   return null;

@@ -1,7 +1,7 @@
 // Event sync's production wiring, shared by the CLI command, the cron job and the end-to-end tests: the Kysely store
 // and run history, the calendar gateway on the sync's throttle-aware Graph client (src/sync/gateway/: paced under
 // Microsoft's documented limits, 4 concurrent per mailbox among them) with tokens from the identity, the roster
-// reader, and the meeting settings from the configuration and the Microsoft Account page.
+// reader, and the meeting settings from the configuration (EVENTS_*, eventOptionsOf) and the Microsoft Account page.
 
 import type { Config } from '../../../config/index.js';
 import type { IntegrationDatabase } from '../../../db/index.js';
@@ -23,7 +23,8 @@ export interface WireEventsSyncInput {
   elentra: ElentraHandle;
   triggeredBy: EventsRunDeps['triggeredBy'];
   identity?: Identity;
-  settings?: Partial<Omit<EventSyncSettings, 'entradaUrl' | 'defaultTimeZone' | 'site'>>;
+  /** Overrides of the configuration's EVENTS_* settings (eventOptionsOf), e.g. for a test. */
+  settings?: Partial<EventOptionSettings>;
   limits?: GraphRateLimiterOptions;
   retry?: Partial<RetryPolicy>;
   logger?: GraphLogger;
@@ -37,6 +38,22 @@ export interface WireEventsSyncInput {
  */
 export function eventSiteTag(config: Pick<Config, 'ENTRADA_URL' | 'MS_SERVICE_TOKEN_ID'>): string {
   return siteTag(`${config.ENTRADA_URL}#${config.MS_SERVICE_TOKEN_ID}`);
+}
+
+type EventOptionSettings = Omit<EventSyncSettings, 'entradaUrl' | 'defaultTimeZone' | 'site'>;
+
+/** The administrator's choices (docs/configuration.md, EVENTS_*): the window, Teams meetings, the audience filter. */
+export function eventOptionsOf(
+  config: Pick<
+    Config,
+    'EVENTS_WINDOW_PAST_DAYS' | 'EVENTS_WINDOW_FUTURE_DAYS' | 'EVENTS_ONLINE_MEETINGS' | 'EVENTS_ONLY_OFFERING_AUDIENCE'
+  >,
+): EventOptionSettings {
+  return {
+    onlineMeetings: config.EVENTS_ONLINE_MEETINGS,
+    onlyOfferingAudience: config.EVENTS_ONLY_OFFERING_AUDIENCE,
+    window: { daysBefore: config.EVENTS_WINDOW_PAST_DAYS, daysAhead: config.EVENTS_WINDOW_FUTURE_DAYS },
+  };
 }
 
 export async function wireEventsSync(input: WireEventsSyncInput): Promise<EventsRunDeps> {
@@ -55,6 +72,7 @@ export async function wireEventsSync(input: WireEventsSyncInput): Promise<Events
   return {
     store,
     teams: () => store.teamIds(),
+    deletedTeams: () => store.deletedTeamIds(),
     records: new EventRunRecords(database),
     gateway: new GraphCalendarGateway(client),
     readRoster: (options) => readRoster(input.elentra, { now: options.now, courseIds: options.courseIds }),
@@ -63,9 +81,8 @@ export async function wireEventsSync(input: WireEventsSyncInput): Promise<Events
       entradaUrl: config.ENTRADA_URL,
       defaultTimeZone: config.DEFAULT_TIMEZONE,
       site: eventSiteTag(config),
-      onlineMeetings: input.settings?.onlineMeetings ?? true,
-      onlyOfferingAudience: input.settings?.onlyOfferingAudience ?? false,
-      window: input.settings?.window ?? {},
+      ...eventOptionsOf(config),
+      ...input.settings,
     },
     graphRequests: () => client.stats.snapshot().total,
     now: input.now ?? (() => new Date()),
