@@ -137,8 +137,11 @@ describe('teams', () => {
       mailNickname: groupOnly,
       visibility: 'private',
     });
-    const { teamId } = await gateway.createTeamFromGroup(a.groupId, 'standard');
+    const { teamId, webUrl } = await gateway.createTeamFromGroup(a.groupId, 'standard');
     expect(teamId).toBe(a.groupId);
+    // `PUT /groups/{id}/team` answers with the team, its webUrl included (the store keeps it for the dashboard).
+    expect(webUrl).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/team\/.+groupId=/);
+    expect(webUrl).toContain(a.groupId);
 
     const seq = await control.lastSeq();
     const found = await gateway.findGroupsByMailNickname([withTeam.toUpperCase(), groupOnly, 'elentra-none']);
@@ -161,6 +164,7 @@ describe('teams', () => {
       displayName: 'MED 101: Anatomy (2027)',
       description: 'Renamed',
       archived: false,
+      webUrl: expect.stringMatching(new RegExp(`^https://teams\\.microsoft\\.com/l/team/.+groupId=${teamId}`)),
     });
     await gateway.archiveTeam(teamId);
     expect((await gateway.getTeam(teamId))?.archived).toBe(true);

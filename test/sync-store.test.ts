@@ -49,7 +49,7 @@ function team(overrides: Partial<StoredTeam> = {}): StoredTeam {
   };
 }
 
-const NO_EXTRAS = { lastError: null, lastErrorDocs: null, deltaLink: null, lastListedAtMs: null };
+const NO_EXTRAS = { lastError: null, lastErrorDocs: null, deltaLink: null, lastListedAtMs: null, webUrl: null };
 
 function members(count: number, prefix = 'u'): StoredMember[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -118,6 +118,7 @@ describeEachEngine('sync store', (engine) => {
       lastErrorDocs: 'graph-throttled',
       deltaLink: `https://x/delta?$deltatoken=${'d'.repeat(5000)}`,
       lastListedAtMs: NOW + 2,
+      webUrl: `https://teams.microsoft.com/l/team/19%3a${'t'.repeat(300)}%40thread.tacv2/conversations?groupId=team-1`,
     };
     await store.saveTeam(created, extras);
     expect(await store.readTeams()).toEqual([created]);
@@ -126,6 +127,12 @@ describeEachEngine('sync store', (engine) => {
     );
     const row = await database.db.selectFrom('ms_teams').select('created_at').executeTakeFirstOrThrow();
     expect(row.created_at).toBe(NOW);
+
+    // The team's web address is kept with the row (ms_teams.web_url), and cleared when the extras say null.
+    const stored = await database.db.selectFrom('ms_teams').select('web_url').executeTakeFirstOrThrow();
+    expect(stored.web_url).toBe(extras.webUrl);
+    await store.saveTeam(created, { ...extras, webUrl: null });
+    expect((await store.readTeamExtras(['course:12:period:4'])).get('course:12:period:4')?.webUrl).toBeNull();
   });
 
   it('reads the organisation from our own nickname, and null from a foreign one', async () => {

@@ -153,7 +153,7 @@ describe('inactive, gone and deleted in Microsoft', () => {
     expect(flagged.writes).toEqual({});
     const outcome = outcomeOf(flagged.report, row.offering_key);
     expect(outcome?.status).toBe('warning');
-    expect(outcome?.message).toMatch(/deleted in Microsoft: it is not recreated unless recreateDeletedTeams/);
+    expect(outcome?.message).toMatch(/it is not recreated unless TEAMS_RECREATE_DELETED is set to 1/);
     const result = await world.database.db
       .selectFrom('sync_offering_results')
       .select(['status', 'message'])
@@ -163,6 +163,7 @@ describe('inactive, gone and deleted in Microsoft', () => {
     expect(result.status).toBe('warning');
     expect(result.message).toMatch(/deleted in Microsoft/);
     expect((await storedTeam(world, 5)).status).toBe('deleted');
+    expect((await storedTeam(world, 5)).web_url).toBeNull(); // no link to a deleted team
 
     const again = await syncCounting(world, () => world.sync());
     expect(again.writes).toEqual({});
@@ -174,6 +175,7 @@ describe('inactive, gone and deleted in Microsoft', () => {
     const now = await storedTeam(world, 5);
     expect(now.team_id).not.toBe(row.team_id);
     expect(now.status).toBe('current');
+    expect(now.web_url).toContain(`groupId=${now.team_id}`); // from the answer to PUT /groups/{id}/team
     await expectConverged(world, recreated.report);
     expect((await syncCounting(world, () => world.sync())).writes).toEqual({});
   });
@@ -251,6 +253,8 @@ describe('adopted, unmatched owners and limits', () => {
     expect(plan?.operations.map((op) => op.kind)).toContain('adoptTeam');
     expect(plan?.operations.map((op) => op.kind)).not.toContain('createTeam');
     expect((await storedTeam(world, 1)).team_id).toBe(adoptedTeamId);
+    // Its web address comes with the listing (GET /teams/{id}) that adoption makes.
+    expect((await storedTeam(world, 1)).web_url).toContain(`groupId=${adoptedTeamId}`);
     await expectConverged(world, first);
   });
 

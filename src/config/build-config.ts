@@ -12,6 +12,7 @@ import {
   LOG_LEVELS,
   OAUTH_REDIRECT_ROUTE,
   SECRET_KEYS,
+  TEAM_TEMPLATES,
 } from './constants.js';
 import { Secret } from './secret.js';
 import type { RawValues } from './sources/raw-values.js';
@@ -21,6 +22,20 @@ import { ok } from './validate/check.js';
 import { checkFutureDays, checkPastDays } from './validate/events.js';
 import { checkClientSecret, checkGuid, checkRedirectUrl, checkScopes } from './validate/microsoft.js';
 import { checkListenHost, checkTrustProxy } from './validate/network.js';
+import {
+  checkContactTypes,
+  checkElentraId,
+  checkGraceDays,
+  checkHorizonDays,
+  checkUsernameDomain,
+} from './validate/roster.js';
+import {
+  checkDescriptionTemplate,
+  checkDisplayNameTemplate,
+  checkRelistDays,
+  checkRemovalMinimum,
+  checkRemovalShare,
+} from './validate/teams.js';
 import { checkTimeZone } from './validate/timezone.js';
 import { checkDatabaseUrl, checkMicrosoftUrl, checkSiteUrl } from './validate/urls.js';
 
@@ -81,11 +96,100 @@ export function buildConfig(raw: RawValues): Config {
       DEFAULTS.EVENTS_ONLY_OFFERING_AUDIENCE,
       checkFlag,
     ),
+    ...teamsSettings(read),
+    ...rosterSettings(read),
     sources: sourcesByKey(read.sources),
     settingsFile: raw.settingsFile,
   };
   if (read.problems.length > 0) throw new ConfigError(withoutSecrets(inKeyOrder(read.problems), raw));
   return Object.freeze(config);
+}
+
+type TeamsSettings = Pick<
+  Config,
+  | 'TEAMS_DISPLAY_NAME_TEMPLATE'
+  | 'TEAMS_DESCRIPTION_TEMPLATE'
+  | 'TEAMS_TEMPLATE'
+  | 'TEAMS_ARCHIVE_ENDED'
+  | 'TEAMS_RECREATE_DELETED'
+  | 'TEAMS_KEEP_AUTHORIZING_OWNER'
+  | 'TEAMS_MASS_REMOVAL_SHARE'
+  | 'TEAMS_MASS_REMOVAL_MINIMUM'
+  | 'TEAMS_RELIST_DAYS'
+>;
+
+/** The teams sync's settings (src/sync/run/teams-options.ts teamsOptionsOf). */
+function teamsSettings(read: ConfigReader): TeamsSettings {
+  return {
+    TEAMS_DISPLAY_NAME_TEMPLATE: read.withDefault(
+      'TEAMS_DISPLAY_NAME_TEMPLATE',
+      DEFAULTS.TEAMS_DISPLAY_NAME_TEMPLATE,
+      checkDisplayNameTemplate,
+    ),
+    TEAMS_DESCRIPTION_TEMPLATE: read.withDefault(
+      'TEAMS_DESCRIPTION_TEMPLATE',
+      DEFAULTS.TEAMS_DESCRIPTION_TEMPLATE,
+      checkDescriptionTemplate,
+    ),
+    TEAMS_TEMPLATE: read.withDefault('TEAMS_TEMPLATE', DEFAULTS.TEAMS_TEMPLATE, checkOneOf(TEAM_TEMPLATES)),
+    TEAMS_ARCHIVE_ENDED: read.withDefault('TEAMS_ARCHIVE_ENDED', DEFAULTS.TEAMS_ARCHIVE_ENDED, checkFlag),
+    TEAMS_RECREATE_DELETED: read.withDefault('TEAMS_RECREATE_DELETED', DEFAULTS.TEAMS_RECREATE_DELETED, checkFlag),
+    TEAMS_KEEP_AUTHORIZING_OWNER: read.withDefault(
+      'TEAMS_KEEP_AUTHORIZING_OWNER',
+      DEFAULTS.TEAMS_KEEP_AUTHORIZING_OWNER,
+      checkFlag,
+    ),
+    TEAMS_MASS_REMOVAL_SHARE: read.withDefault(
+      'TEAMS_MASS_REMOVAL_SHARE',
+      DEFAULTS.TEAMS_MASS_REMOVAL_SHARE,
+      checkRemovalShare,
+    ),
+    TEAMS_MASS_REMOVAL_MINIMUM: read.withDefault(
+      'TEAMS_MASS_REMOVAL_MINIMUM',
+      DEFAULTS.TEAMS_MASS_REMOVAL_MINIMUM,
+      checkRemovalMinimum,
+    ),
+    TEAMS_RELIST_DAYS: read.withDefault('TEAMS_RELIST_DAYS', DEFAULTS.TEAMS_RELIST_DAYS, checkRelistDays),
+  };
+}
+
+type RosterSettings = Pick<
+  Config,
+  | 'MATCH_USERNAME_DOMAIN'
+  | 'ROSTER_OWNER_CONTACT_TYPES'
+  | 'ROSTER_HORIZON_DAYS'
+  | 'ROSTER_GRACE_DAYS'
+  | 'ROSTER_ORGANISATION_ID'
+  | 'ELENTRA_APP_ID'
+>;
+
+/** Who is read from Elentra and how people are matched (src/elentra/roster-options.ts rosterOptionsOf). */
+function rosterSettings(read: ConfigReader): RosterSettings {
+  return {
+    MATCH_USERNAME_DOMAIN: read.optional('MATCH_USERNAME_DOMAIN', checkUsernameDomain),
+    ROSTER_OWNER_CONTACT_TYPES: read.withDefault(
+      'ROSTER_OWNER_CONTACT_TYPES',
+      DEFAULTS.ROSTER_OWNER_CONTACT_TYPES,
+      checkContactTypes,
+    ),
+    ROSTER_HORIZON_DAYS: read.withDefault('ROSTER_HORIZON_DAYS', DEFAULTS.ROSTER_HORIZON_DAYS, checkHorizonDays),
+    ROSTER_GRACE_DAYS: read.withDefault('ROSTER_GRACE_DAYS', DEFAULTS.ROSTER_GRACE_DAYS, checkGraceDays),
+    ROSTER_ORGANISATION_ID: read.optional(
+      'ROSTER_ORGANISATION_ID',
+      checkElentraId(
+        'an organisation id',
+        "use the organisation_id of your school's courses in Elentra (e.g. 1), or remove it to read every organisation",
+      ),
+    ),
+    ELENTRA_APP_ID: read.withDefault(
+      'ELENTRA_APP_ID',
+      DEFAULTS.ELENTRA_APP_ID,
+      checkElentraId(
+        'an application id',
+        "use AUTH_APP_ID from Elentra's settings file, or remove it for the default, 1",
+      ),
+    ),
+  };
 }
 
 /** Problems in the order of the configuration table; SETTINGS_FILE (not a key) first, as the others depend on it. */

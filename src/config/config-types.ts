@@ -1,4 +1,6 @@
 // The validated configuration: one object, keyed by the constants' own names, built once at start by loadConfig().
+import type { CourseContactType } from '../elentra/tables.js';
+import type { TeamTemplate } from '../sync/plan/plan-types.js';
 import type { ConfigKey, ElentraEnv, LogLevel } from './constants.js';
 import type { Secret } from './secret.js';
 import type { TrustProxy } from './validate/network.js';
@@ -55,6 +57,36 @@ export interface Config {
   EVENTS_ONLINE_MEETINGS: boolean;
   /** Event sync: only events whose audience is the offering's (cohort, course list or enrolment) get a meeting. */
   EVENTS_ONLY_OFFERING_AUDIENCE: boolean;
+  /** Teams sync: the team's display name; only the placeholders of src/sync/naming/template.ts. */
+  TEAMS_DISPLAY_NAME_TEMPLATE: string;
+  /** Teams sync: the team's description; same placeholders. */
+  TEAMS_DESCRIPTION_TEMPLATE: string;
+  /** Teams sync: the template new teams are created from. */
+  TEAMS_TEMPLATE: TeamTemplate;
+  /** Teams sync: archive the team of an offering that ended (its period finished ROSTER_GRACE_DAYS ago). */
+  TEAMS_ARCHIVE_ENDED: boolean;
+  /** Teams sync: make a new team for an offering whose team was deleted in Microsoft (otherwise only flag it). */
+  TEAMS_RECREATE_DELETED: boolean;
+  /** Teams sync: the authorizing account stays an owner of the teams it creates (plan-options.ts says why). */
+  TEAMS_KEEP_AUTHORIZING_OWNER: boolean;
+  /** Mass-removal guard: hold removals of more than this fraction of a team's members (0–1; 0.3 = 30 %)… */
+  TEAMS_MASS_REMOVAL_SHARE: number;
+  /** …when they are at least this many people (1–25,000). */
+  TEAMS_MASS_REMOVAL_MINIMUM: number;
+  /** Teams sync: each team is listed in full at least every this many days (0–365; 0 = never). */
+  TEAMS_RELIST_DAYS: number;
+  /** People matching: the third rule, `username@MATCH_USERNAME_DOMAIN` (lower case, no @); null = off. */
+  MATCH_USERNAME_DOMAIN: string | null;
+  /** Roster: the course contact types that become team owners (Elentra's types, each once). */
+  ROSTER_OWNER_CONTACT_TYPES: readonly CourseContactType[];
+  /** Roster: offerings whose period starts within this many days are synced (0–730). */
+  ROSTER_HORIZON_DAYS: number;
+  /** Roster: offerings whose period finished up to this many days ago are still synced, as ended (0–365). */
+  ROSTER_GRACE_DAYS: number;
+  /** Roster: only this organisation's courses; null = every organisation. */
+  ROSTER_ORGANISATION_ID: number | null;
+  /** Roster: Elentra's own `user_access.app_id` (AUTH_APP_ID in Elentra's settings). */
+  ELENTRA_APP_ID: number;
   /** Where each value came from, for `config:check` and error messages. */
   sources: Readonly<Record<ConfigKey, ConfigSource>>;
   /** The per-environment settings file that was read, if any. */

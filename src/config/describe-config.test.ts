@@ -46,7 +46,7 @@ describe('describeConfig', () => {
   });
 
   it('lists every constant once and shows no secret or password', () => {
-    expect(rows).toHaveLength(25);
+    expect(rows).toHaveLength(40);
     const text = JSON.stringify(rows);
     expect(text).not.toContain(secret);
     expect(text).not.toContain('Pa55word');

@@ -117,6 +117,35 @@ describeEachEngine('migrations', (engine) => {
     }
   });
 
+  it('upgrades a database at 0002 to the latest: ms_teams rows kept, web_url added (null), and removable', async () => {
+    const handle = await open();
+    const upTo0002: MigrationSet = {
+      ...INTEGRATION_MIGRATIONS,
+      migrations: Object.fromEntries(
+        Object.entries(INTEGRATION_MIGRATIONS.migrations).filter(([name]) => name < '0003'),
+      ),
+    };
+    await migrateToLatest(handle, upTo0002);
+    await sql`insert into ms_teams (offering_key, course_id, cperiod_id, mail_nickname, display_name, status, created_at)
+      values ('course:1:period:1', 1, 1, 'elentra-x-c1-p1', 'X', 'current', 5)`.execute(handle.db);
+    const upgrade = await migrateToLatest(handle);
+    expect(upgrade.applied).toContain('0003_ms_teams_web_url');
+    const rows = await sql<{ offering_key: string; web_url: string | null }>`
+      select offering_key, web_url from ms_teams`.execute(handle.db);
+    expect(rows.rows).toEqual([{ offering_key: 'course:1:period:1', web_url: null }]);
+    const step = INTEGRATION_MIGRATIONS.migrations['0003_ms_teams_web_url'];
+    await step?.down?.(handle.db, handle.capabilities);
+    const tables = await handle.db.introspection.getTables();
+    const columns = tables.find((table) => table.name === 'ms_teams')?.columns.map((column) => column.name) ?? [];
+    expect(columns).toContain('period_finish_at');
+    expect(columns).not.toContain('web_url');
+    // "Add if absent": running it again (a half-finished MySQL run) adds the column back and changes nothing else.
+    await step?.up(handle.db, handle.capabilities);
+    await step?.up(handle.db, handle.capabilities);
+    const again = await sql<{ web_url: string | null }>`select web_url from ms_teams`.execute(handle.db);
+    expect(again.rows).toEqual([{ web_url: null }]);
+  });
+
   it('names the failed migration and the database error, keeps what the engine kept, and finishes next time', async () => {
     const handle = await open();
     const failure = await migrateToLatest(handle, probeSet(brokenStep)).then(

@@ -137,6 +137,7 @@ const SAMPLES = [
     delta_link: LONG,
     last_listed_at: NOW,
     period_finish_at: NOW,
+    web_url: `https://teams.microsoft.com/l/team/19%3a${'x'.repeat(300)}%40thread.tacv2/conversations?groupId=${UNICODE}`,
     created_at: NOW,
   }),
   sample('ms_team_members', {

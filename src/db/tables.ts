@@ -142,6 +142,8 @@ export interface MsTeamsTable {
   last_listed_at: EpochMs | null;
   /** The offering's period finish as last read from Elentra (migration 0002; src/sync/plan/plan-gone-team.ts). */
   period_finish_at: EpochMs | null;
+  /** The team's `webUrl` as Graph last gave it (migration 0003); null until the sync has seen it. */
+  web_url: string | null;
   created_at: EpochMs;
 }
 

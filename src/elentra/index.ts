@@ -41,6 +41,7 @@ export {
   summarizeRoster,
 } from './roster/roster-json.js';
 export type * from './roster/roster-types.js';
+export { type RosterConfig, type RosterSettings, rosterOptionsOf } from './roster-options.js';
 export {
   type DemoSchemaMigrationResult,
   ELENTRA_DEMO_MIGRATION_TABLE,

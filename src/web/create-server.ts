@@ -15,10 +15,10 @@ import type { IntegrationDatabase } from '../db/index.js';
 import type { ElentraHandle } from '../elentra/index.js';
 import { createIdentity, type Identity } from '../microsoft/identity/index.js';
 import { createJobRegistry, type JobLogger, type JobRegistry } from '../scheduler/index.js';
+import type { EventsRunDeps } from '../sync/events/io/events-run-types.js';
 import type { RunDeps } from '../sync/run/run-types.js';
 import { LoginThrottle, type ThrottleLimits } from './auth/login-throttle.js';
 import { DashboardSync } from './dashboard/dashboard-sync.js';
-import { TeamLinks } from './dashboard/team-links.js';
 import { registerErrorPages, sendErrorPage } from './errors/error-pages.js';
 import { loggerOptions } from './logging/logger-options.js';
 import { registerRequestLog } from './logging/request-log.js';
@@ -55,6 +55,8 @@ export interface WebServerOptions {
   jobRegistry?: JobRegistry;
   /** The dashboard's Sync now wiring. Default: the production wiring (wire-sync.ts) with this server's identity. */
   wireTeamsSync?: () => Promise<RunDeps>;
+  /** Sync now's events part. Default: the production wiring (wire-events-sync.ts, EVENTS_* settings), this identity. */
+  wireEventsSync?: () => Promise<EventsRunDeps>;
   now?: () => number;
 }
 
@@ -87,6 +89,13 @@ export function createWebServer(options: WebServerOptions): FastifyInstance {
       const { wireTeamsSync } = await import('../sync/run/wire-sync.js');
       return wireTeamsSync({ config, database, elentra, identity, triggeredBy: 'web' });
     });
+  const wireEventsSync =
+    options.wireEventsSync ??
+    (async () => {
+      const { eventOptionsOf, wireEventsSync } = await import('../sync/events/io/wire-events-sync.js');
+      const settings = eventOptionsOf(config);
+      return wireEventsSync({ config, database, elentra, identity, triggeredBy: 'web', settings });
+    });
   const ctx: WebContext = {
     config,
     database,
@@ -106,11 +115,11 @@ export function createWebServer(options: WebServerOptions): FastifyInstance {
       sync: new DashboardSync({
         database,
         wire: wireTeamsSync,
+        wireEvents: wireEventsSync,
         siteZone: config.DEFAULT_TIMEZONE,
         clock: now,
         log: jobLog,
       }),
-      teamLinks: new TeamLinks(),
     },
     organisationId,
     links,

@@ -6,7 +6,6 @@ import type { ElentraHandle } from '../elentra/index.js';
 import type { Identity } from '../microsoft/identity/index.js';
 import type { LoginThrottle } from './auth/login-throttle.js';
 import type { DashboardSync } from './dashboard/dashboard-sync.js';
-import type { TeamLinks } from './dashboard/team-links.js';
 import type { PageRenderer } from './render/page.js';
 import type { WebJobs } from './scheduler/web-jobs.js';
 import type { SessionCookies } from './security/session.js';
@@ -29,8 +28,8 @@ export interface WebContext {
   throttle: LoginThrottle;
   /** The `cron` table's jobs: list, change, preview, "Run now" (in the background). */
   jobs: WebJobs;
-  /** The sync dashboard: Sync now (in the background, under the sync job's lease) and links to teams. */
-  dashboard: { sync: DashboardSync; teamLinks: TeamLinks };
+  /** The sync dashboard's Sync now (in the background, under the sync jobs' leases). */
+  dashboard: { sync: DashboardSync };
   organisationId: number;
   /** Extra links on the home and sign-in pages (the embedded demo's tenant viewer). */
   links: readonly WebLink[];

@@ -1,7 +1,8 @@
 // `elentra:roster [--json]`: what would be synced — the course offerings found in Elentra with their owner, member and
-// event counts, the people who have no e-mail (they cannot be matched to Microsoft) and the accounts left out.
+// event counts, the people who have no e-mail (they cannot be matched to Microsoft) and the accounts left out. Read
+// with the sync's ROSTER_* settings (rosterOptionsOf), so it shows the offerings the sync works on.
 import type { Command } from 'commander';
-import { readRoster, rosterToJson, summarizeRoster } from '../../elentra/index.js';
+import { readRoster, rosterOptionsOf, rosterToJson, summarizeRoster } from '../../elentra/index.js';
 import { formatTable } from '../../lib/format-table.js';
 import type { CliApp } from '../cli-app.js';
 
@@ -13,7 +14,8 @@ export function registerRosterCommands(program: Command, app: CliApp): void {
     .option('--course <id...>', 'only these course ids')
     .action(async (options: { json?: boolean; course?: string[] }) => {
       const courseIds = options.course?.map(Number).filter((id) => Number.isInteger(id) && id > 0) ?? null;
-      const roster = await readRoster(await app.elentra(), { now: new Date(), courseIds });
+      const settings = rosterOptionsOf(app.config());
+      const roster = await readRoster(await app.elentra(), { ...settings, now: new Date(), courseIds });
       if (options.json) {
         app.io.out(JSON.stringify({ summary: summarizeRoster(roster), roster: rosterToJson(roster) }, null, 2));
         return;

@@ -3,7 +3,8 @@
 // `--json` prints the report as JSON. On a terminal a progress bar line is printed as each event is written.
 // Results are listed per offering and per event, with the Teams join links. Exit codes: 0 done (warnings included),
 // 1 an event or offering failed or the Microsoft account is not authorized (the message says what to do), 2 bad
-// usage. Also the scheduler's handler for the `microsoft:sync-events` cron row (`syncEventsJob`).
+// usage. Also the scheduler's handler for the `microsoft:sync-events` cron row (`syncEventsJob`). Both take the window,
+// Teams meetings on/off and the audience filter from the configuration (EVENTS_*; docs/configuration.md).
 import type { Command } from 'commander';
 import { UsageError } from '../../lib/errors.js';
 import type { JobHandler } from '../../scheduler/index.js';
@@ -27,11 +28,14 @@ function courseIdsOf(values: readonly string[] | undefined): number[] | null {
 async function wire(app: CliApp, triggeredBy: 'cli' | 'schedule') {
   // Loaded when the command runs, so that registering it costs nothing.
   const io = await import('../../sync/events/io/index.js');
+  const config = app.config();
   const deps = await io.wireEventsSync({
-    config: app.config(),
+    config,
     database: await app.database(),
     elentra: await app.elentra(),
     triggeredBy,
+    // The administrator's EVENTS_* settings (docs/configuration.md): window, Teams meetings, audience filter.
+    settings: io.eventOptionsOf(config),
   });
   return { io, deps };
 }

@@ -7,10 +7,10 @@ export function checkPort(value: string): Check<number> {
   return fail(`"${value}" is not a TCP port`, 'use a whole number from 1 to 65535, e.g. 8080');
 }
 
-/** Case-insensitive choice among `choices`; answers in the listed spelling. */
+/** Case-insensitive choice among `choices`; answers in the listed spelling (`educationclass` → `educationClass`). */
 export function checkOneOf<T extends string>(choices: readonly T[]): (value: string) => Check<T> {
   return (value) => {
-    const choice = choices.find((candidate) => candidate === value.toLowerCase());
+    const choice = choices.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
     if (choice !== undefined) return ok(choice);
     return fail(`"${value}" is not one of ${choices.join(', ')}`, `set it to one of: ${choices.join(', ')}`);
   };

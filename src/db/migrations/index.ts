@@ -3,6 +3,7 @@
 // To add one: create `NNNN-what-it-does.ts` beside this file and add it below with the next number.
 import { integrationTables } from './0001-integration-tables.js';
 import { msTeamsObservationColumns } from './0002-ms-teams-observation-columns.js';
+import { msTeamsWebUrl } from './0003-ms-teams-web-url.js';
 import type { MigrationSet } from './cross-engine-migration.js';
 
 export const INTEGRATION_MIGRATIONS: MigrationSet = {
@@ -12,5 +13,6 @@ export const INTEGRATION_MIGRATIONS: MigrationSet = {
   migrations: {
     '0001_integration_tables': integrationTables,
     '0002_ms_teams_observation_columns': msTeamsObservationColumns,
+    '0003_ms_teams_web_url': msTeamsWebUrl,
   },
 };

@@ -1,6 +1,7 @@
 // Turns the roster's rows into a Roster: per offering, owners and members (membership.ts), accounts checked
 // (people-status.ts), events attached (learning-events.ts); across offerings, the excluded people and the warnings.
 // Pure and linear in the number of rows; every list comes out sorted so that two reads of the same data are equal.
+import { enrolmentProblem, eventHasNoStart, eventProblem, periodProblem } from './date-problems.js';
 import { byStartThenId, compareText, toLearningEvent } from './learning-events.js';
 import { membersFromAudience, ownersFromContacts } from './membership.js';
 import { fromEpochSeconds, membershipInstant, offeringKey, offeringStatus, toEpochSeconds } from './offering-rule.js';
@@ -82,7 +83,13 @@ export function assembleRoster(rows: RosterRows, rule: RosterRule): Roster {
     for (const owner of candidateOwners) audience.members.delete(owner.proxyId);
     const owners = candidateOwners.filter((owner) => admit(owner.proxyId, key, 'owner'));
     const members = [...audience.members].sort((a, b) => a - b).filter((proxyId) => admit(proxyId, key, 'member'));
+    const dataWarnings = [
+      periodProblem(row),
+      ...(audienceByOffering.get(key) ?? []).map(enrolmentProblem),
+      ...(eventsByOffering.get(key) ?? []).map(eventProblem),
+    ].filter((warning): warning is string => warning !== null);
     const events = (eventsByOffering.get(key) ?? [])
+      .filter((event) => !eventHasNoStart(event))
       .map((event) =>
         toLearningEvent(event, audienceByEvent.get(event.event_id) ?? [], contactsByEvent.get(event.event_id) ?? []),
       )
@@ -112,6 +119,7 @@ export function assembleRoster(rows: RosterRows, rule: RosterRule): Roster {
       members,
       groups: audience.groups,
       events,
+      ...(dataWarnings.length > 0 ? { dataWarnings } : {}),
     };
   };
 

@@ -1,5 +1,6 @@
 // Learning events of the roster: Elentra's event rows, with their audience and contacts, as LearningEvents (Dates
 // from epoch seconds; Elentra's 0 for "no parent", "no series" and open release bounds as null).
+import { eventFinishSeconds } from './date-problems.js';
 import { fromEpochSeconds, optionalInstant } from './offering-rule.js';
 import type { EventAudienceRow, EventContactRow, EventRow } from './roster-rows.js';
 import type { LearningEvent } from './roster-types.js';
@@ -18,7 +19,7 @@ export function toLearningEvent(
     description: row.event_description,
     location: row.event_location,
     start: fromEpochSeconds(row.event_start),
-    finish: fromEpochSeconds(row.event_finish),
+    finish: fromEpochSeconds(eventFinishSeconds(row)),
     durationMinutes: row.event_duration,
     releaseFrom: optionalInstant(row.release_date),
     releaseUntil: optionalInstant(row.release_until),

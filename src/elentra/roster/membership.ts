@@ -1,6 +1,7 @@
 // Who belongs to one offering, from its rows: owners from course contacts of the configured types, members from the
 // audience (learners directly, or groups expanded through group_members), every window checked at the offering's
 // membership instant (offering-rule.ts). Pure; accounts are checked afterwards (people-status.ts).
+import { isReversedWindow } from './date-problems.js';
 import { withinWindow } from './offering-rule.js';
 import type { AudienceRow, ContactRow, GroupMemberRow, GroupRow } from './roster-rows.js';
 import type { OfferingGroup, Owner } from './roster-types.js';
@@ -31,7 +32,9 @@ export function membersFromAudience(
   const members = new Set<number>();
   const inEffect = new Map<number, OfferingGroup>();
   for (const row of audience) {
-    if (!withinWindow(row.enroll_start, row.enroll_finish, atSeconds)) continue;
+    // A reversed enrolment window is read as open (date-problems.ts): nobody is removed over a typing error.
+    const reversed = isReversedWindow(row.enroll_start, row.enroll_finish);
+    if (!reversed && !withinWindow(row.enroll_start, row.enroll_finish, atSeconds)) continue;
     if (row.audience_type === 'proxy_id') {
       members.add(row.audience_value);
       continue;

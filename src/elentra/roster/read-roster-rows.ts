@@ -59,11 +59,19 @@ function audienceGroupIds(db: Db, f: RosterFilter) {
 function eventsOfOfferings(db: Db, f: RosterFilter) {
   let query = db
     .selectFrom('events as e')
+    // Events starting in the period, and those with no start (0: an impossible date, reported by the assembly).
     .innerJoin(offeringKeys(db, f).as('k'), (join) =>
       join
         .onRef('k.course_id', '=', 'e.course_id')
-        .onRef('e.event_start', '>=', 'k.start_date')
-        .onRef('e.event_start', '<=', 'k.finish_date'),
+        .on((eb) =>
+          eb.or([
+            eb.and([
+              eb('e.event_start', '>=', eb.ref('k.start_date')),
+              eb('e.event_start', '<=', eb.ref('k.finish_date')),
+            ]),
+            eb('e.event_start', '<=', 0),
+          ]),
+        ),
     );
   if (f.eventsFrom !== null) query = query.where('e.event_start', '>=', f.eventsFrom);
   if (f.eventsUntil !== null) query = query.where('e.event_start', '<=', f.eventsUntil);

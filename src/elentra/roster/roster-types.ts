@@ -89,6 +89,8 @@ export interface Offering {
   groups: OfferingGroup[];
   /** Events of the course whose start falls in the period, sorted by start then id. */
   events: LearningEvent[];
+  /** Impossible dates in this offering's Elentra rows, in words (roster/date-problems.ts); absent when none. */
+  dataWarnings?: string[];
 }
 
 export type ExclusionReason = 'account-inactive' | 'access-expired' | 'no-access' | 'unknown-person';

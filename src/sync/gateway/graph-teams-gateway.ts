@@ -62,6 +62,7 @@ export class GraphTeamsGateway implements TeamsGateway {
       displayName: team.displayName ?? '',
       description: team.description,
       archived: team.isArchived,
+      webUrl: team.webUrl,
     };
   }
 
@@ -96,7 +97,10 @@ export class GraphTeamsGateway implements TeamsGateway {
     }
   }
 
-  async createTeamFromGroup(groupId: string, template: TeamTemplate): Promise<{ teamId: string }> {
+  async createTeamFromGroup(
+    groupId: string,
+    template: TeamTemplate,
+  ): Promise<{ teamId: string; webUrl: string | null }> {
     const { team } = await createTeamFromGroup(this.client, groupId, {
       ...this.options.poll,
       ...(template === 'standard' ? {} : { template }),
@@ -104,7 +108,7 @@ export class GraphTeamsGateway implements TeamsGateway {
         ? { replicationRetryDelaysMs: this.options.replicationRetryDelaysMs }
         : {}),
     });
-    return { teamId: team.id };
+    return { teamId: team.id, webUrl: team.webUrl };
   }
 
   updateTeam(teamId: string, names: { displayName: string; description: string }): Promise<void> {

@@ -39,6 +39,8 @@ export interface TeamRecordExtras {
   deltaLink: string | null;
   /** When the team's members were last listed in full (null: never by this version); see run/relist-due.ts. */
   lastListedAtMs: number | null;
+  /** The team's `webUrl` as Graph last gave it (`PUT /groups/{id}/team`, `GET /teams/{id}`); null until seen. */
+  webUrl: string | null;
 }
 
 export interface StoredMember {

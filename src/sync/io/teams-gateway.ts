@@ -20,6 +20,8 @@ export interface TeamInfo {
   displayName: string;
   description: string | null;
   archived: boolean;
+  /** The team's `webUrl` (CSDL `team.webUrl`: opens it in Microsoft Teams); null when Graph gave none. */
+  webUrl: string | null;
 }
 
 /** One round of `groups/delta` over at most 50 teams (GRAPH-FACTS §9). Owners are not in group delta. */
@@ -64,8 +66,8 @@ export interface TeamsGateway {
    * or repeated create fail with a conflict instead of making a duplicate. */
   createGroup(group: NewGroup): Promise<{ groupId: string }>;
   /** `PUT /groups/{id}/team` (standard), or `POST /teams` with `group@odata.bind` and polling (educationClass);
-   * retries the replication-delay 404 (3 × 10 s, GRAPH-FACTS §3). */
-  createTeamFromGroup(groupId: string, template: TeamTemplate): Promise<{ teamId: string }>;
+   * retries the replication-delay 404 (3 × 10 s, GRAPH-FACTS §3). With the team's `webUrl` (null: Graph gave none). */
+  createTeamFromGroup(groupId: string, template: TeamTemplate): Promise<{ teamId: string; webUrl: string | null }>;
   /** `PATCH /teams/{id}`. */
   updateTeam(teamId: string, names: { displayName: string; description: string }): Promise<void>;
   /** `POST /teams/{id}/archive` (202; not polled: the next run observes `isArchived`). */

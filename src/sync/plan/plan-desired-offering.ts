@@ -78,8 +78,8 @@ function planForTeam(input: DesiredOfferingInput): OfferingPlan {
         teamId: team.teamId,
         recreate,
         message: recreate
-          ? 'The team was deleted in Microsoft: a new one will be created (recreateDeletedTeams is on).'
-          : 'The team was deleted in Microsoft: it is not recreated unless recreateDeletedTeams is turned on.',
+          ? 'The team was deleted in Microsoft: a new one will be created (TEAMS_RECREATE_DELETED is on).'
+          : 'The team was deleted in Microsoft: it is not recreated unless TEAMS_RECREATE_DELETED is set to 1.',
       };
       return recreate ? createTeam(input, head, names, null, [flag]) : offeringPlan(head, [flag]);
     }

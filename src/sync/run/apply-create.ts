@@ -62,8 +62,11 @@ export async function applyCreateTeam(
   const group = op.existingGroupId
     ? { groupId: op.existingGroupId, hasTeam: false }
     : await createOrFindGroup(gateway, op);
-  const teamId = group.hasTeam ? group.groupId : (await gateway.createTeamFromGroup(group.groupId, op.template)).teamId;
+  const made = group.hasTeam ? null : await gateway.createTeamFromGroup(group.groupId, op.template);
+  const teamId = made?.teamId ?? group.groupId;
   state.teamId = teamId;
+  // A new team's address (`PUT /groups/{id}/team` answers with it); an adopted one's comes with its next listing.
+  state.extras = { ...state.extras, webUrl: made?.webUrl ?? null };
   state.row = { ...state.row, teamId, status: context.status };
   await store.saveTeam(state.row, state.extras);
   // An adopted team may already have members (an earlier attempt got further than its answer said): list them.

@@ -98,6 +98,7 @@ export async function applyOperation(
       return count(state, 'overLimit', op.userIds.length);
     case 'teamDeleted':
       if (state.row) state.row = { ...state.row, status: 'deleted' };
+      state.extras = { ...state.extras, webUrl: null }; // no team to open any more
       state.problems.push(op.message);
       return count(state, 'teamsDeleted');
     case 'noChange':

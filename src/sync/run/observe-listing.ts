@@ -39,6 +39,8 @@ export async function observeByListing(
     const { info, members } = result.value;
     book.snapshot = { kind: 'replace', members: members.map(toStored) };
     book.extras.deltaLink = null;
+    // Kept when Graph gives none this time: the link of a team does not change.
+    book.extras.webUrl = info.webUrl ?? book.extras.webUrl;
     book.dirty = true;
     observations.set(key, {
       state: 'present',

@@ -36,16 +36,25 @@ export async function startDeltaRounds(
       team.row.status !== 'deleted' &&
       team.row.status !== 'creating',
   );
-  let started = 0;
+  const chunks: SavedTeam[][] = [];
   for (let from = 0; from < waiting.length; from += MAX_GROUPS_PER_DELTA_QUERY) {
-    const chunk = waiting.slice(from, from + MAX_GROUPS_PER_DELTA_QUERY);
-    const round = await settle(() =>
-      gateway.readMemberDelta(
-        chunk.map((team) => team.row.teamId ?? ''),
-        null,
+    chunks.push(waiting.slice(from, from + MAX_GROUPS_PER_DELTA_QUERY));
+  }
+  // The rounds side by side (the gateway's limiter paces them); their links saved one chunk after the other.
+  const rounds = await Promise.all(
+    chunks.map((chunk) =>
+      settle(() =>
+        gateway.readMemberDelta(
+          chunk.map((team) => team.row.teamId ?? ''),
+          null,
+        ),
       ),
-    );
-    if (!round.ok || round.value.resyncRequired) continue;
+    ),
+  );
+  let started = 0;
+  for (const [index, chunk] of chunks.entries()) {
+    const round = rounds[index];
+    if (!round?.ok || round.value.resyncRequired) continue;
     for (const team of chunk) {
       await store.saveTeam(team.row, { ...team.extras, deltaLink: round.value.deltaLink });
       started += 1;

@@ -22,6 +22,7 @@ export const NO_EXTRAS: TeamRecordExtras = {
   lastErrorDocs: null,
   deltaLink: null,
   lastListedAtMs: null,
+  webUrl: null,
 };
 
 export function newBook(

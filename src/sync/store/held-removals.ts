@@ -2,6 +2,7 @@
 // the rows that stay as they are — their `created_at` and any confirmation (a role or reason that changed is updated
 // in place) — adds the new ones and drops the rest, in one transaction so a confirmation is never lost half-way.
 import type { Kysely } from 'kysely';
+import { retryOnDeadlock } from '../../db/retry-deadlock.js';
 import type { HeldRemovalsTable, IntegrationTables } from '../../db/tables.js';
 import type { HeldRemoval } from '../io/sync-store.js';
 import { chunks, KEYS_PER_STATEMENT, rowsPerStatement } from './statement-limits.js';
@@ -35,43 +36,45 @@ export async function saveHeldRemovals(
   nowMs: number,
 ): Promise<void> {
   const wanted = new Map(held.map((h) => [h.userId, h]));
-  await db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('held_removals')
-      .select(['ms_user_id', 'role', 'reason'])
-      .where('offering_key', '=', offeringKey)
-      .execute();
-    const existingIds = new Set(existing.map((row) => row.ms_user_id));
-    const gone = existing.filter((row) => !wanted.has(row.ms_user_id)).map((row) => row.ms_user_id);
-    for (const users of chunks(gone, KEYS_PER_STATEMENT)) {
-      await trx
-        .deleteFrom('held_removals')
+  await retryOnDeadlock(() =>
+    db.transaction().execute(async (trx) => {
+      const existing = await trx
+        .selectFrom('held_removals')
+        .select(['ms_user_id', 'role', 'reason'])
         .where('offering_key', '=', offeringKey)
-        .where('ms_user_id', 'in', users)
         .execute();
-    }
-    for (const row of existing) {
-      const next = wanted.get(row.ms_user_id);
-      if (next === undefined || (next.role === row.role && next.reason === row.reason)) continue;
-      await trx
-        .updateTable('held_removals')
-        .set({ role: next.role, reason: next.reason })
-        .where('offering_key', '=', offeringKey)
-        .where('ms_user_id', '=', row.ms_user_id)
-        .execute();
-    }
-    const added = [...wanted.values()].filter((h) => !existingIds.has(h.userId));
-    for (const chunk of chunks(added, HELD_ROWS_PER_INSERT)) {
-      const rows: HeldRemovalsTable[] = chunk.map((h) => ({
-        offering_key: offeringKey,
-        ms_user_id: h.userId,
-        role: h.role,
-        reason: h.reason,
-        created_at: nowMs,
-        confirmed_at: null,
-        confirmed_by: null,
-      }));
-      await trx.insertInto('held_removals').values(rows).execute();
-    }
-  });
+      const existingIds = new Set(existing.map((row) => row.ms_user_id));
+      const gone = existing.filter((row) => !wanted.has(row.ms_user_id)).map((row) => row.ms_user_id);
+      for (const users of chunks(gone, KEYS_PER_STATEMENT)) {
+        await trx
+          .deleteFrom('held_removals')
+          .where('offering_key', '=', offeringKey)
+          .where('ms_user_id', 'in', users)
+          .execute();
+      }
+      for (const row of existing) {
+        const next = wanted.get(row.ms_user_id);
+        if (next === undefined || (next.role === row.role && next.reason === row.reason)) continue;
+        await trx
+          .updateTable('held_removals')
+          .set({ role: next.role, reason: next.reason })
+          .where('offering_key', '=', offeringKey)
+          .where('ms_user_id', '=', row.ms_user_id)
+          .execute();
+      }
+      const added = [...wanted.values()].filter((h) => !existingIds.has(h.userId));
+      for (const chunk of chunks(added, HELD_ROWS_PER_INSERT)) {
+        const rows: HeldRemovalsTable[] = chunk.map((h) => ({
+          offering_key: offeringKey,
+          ms_user_id: h.userId,
+          role: h.role,
+          reason: h.reason,
+          created_at: nowMs,
+          confirmed_at: null,
+          confirmed_by: null,
+        }));
+        await trx.insertInto('held_removals').values(rows).execute();
+      }
+    }),
+  );
 }

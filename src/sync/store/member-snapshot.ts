@@ -4,6 +4,7 @@
 // upsert; a membership id already known is kept when the update has none (members/add does not return one, and the
 // id of a user's membership in a team does not change).
 import type { Kysely } from 'kysely';
+import { retryOnDeadlock } from '../../db/retry-deadlock.js';
 import type { IntegrationTables, MsTeamMembersTable } from '../../db/tables.js';
 import type { StoredMember } from '../io/sync-store.js';
 import { chunks, KEYS_PER_STATEMENT, rowsPerStatement } from './statement-limits.js';
@@ -48,10 +49,12 @@ export async function readMembers(db: Db, offeringKeys: readonly string[]): Prom
 }
 
 export async function replaceMembers(db: Db, offeringKey: string, members: readonly StoredMember[]): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('ms_team_members').where('offering_key', '=', offeringKey).execute();
-    await insertMembers(trx, offeringKey, distinctByUser(members));
-  });
+  await retryOnDeadlock(() =>
+    db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('ms_team_members').where('offering_key', '=', offeringKey).execute();
+      await insertMembers(trx, offeringKey, distinctByUser(members));
+    }),
+  );
 }
 
 export async function updateMembers(
@@ -62,26 +65,28 @@ export async function updateMembers(
   const upsert = distinctByUser(change.upsert);
   const touched = [...new Set([...change.remove, ...upsert.map((m) => m.userId)])];
   if (touched.length === 0) return;
-  await db.transaction().execute(async (trx) => {
-    const known = new Map<string, string>();
-    const needIds = upsert.filter((m) => m.membershipId === null).map((m) => m.userId);
-    for (const users of chunks(needIds, KEYS_PER_STATEMENT)) {
-      const rows = await trx
-        .selectFrom('ms_team_members')
-        .select(['ms_user_id', 'membership_id'])
-        .where('offering_key', '=', offeringKey)
-        .where('ms_user_id', 'in', users)
-        .execute();
-      for (const row of rows) if (row.membership_id !== null) known.set(row.ms_user_id, row.membership_id);
-    }
-    for (const users of chunks(touched, KEYS_PER_STATEMENT)) {
-      await trx
-        .deleteFrom('ms_team_members')
-        .where('offering_key', '=', offeringKey)
-        .where('ms_user_id', 'in', users)
-        .execute();
-    }
-    const merged = upsert.map((m) => ({ ...m, membershipId: m.membershipId ?? known.get(m.userId) ?? null }));
-    await insertMembers(trx, offeringKey, merged);
-  });
+  await retryOnDeadlock(() =>
+    db.transaction().execute(async (trx) => {
+      const known = new Map<string, string>();
+      const needIds = upsert.filter((m) => m.membershipId === null).map((m) => m.userId);
+      for (const users of chunks(needIds, KEYS_PER_STATEMENT)) {
+        const rows = await trx
+          .selectFrom('ms_team_members')
+          .select(['ms_user_id', 'membership_id'])
+          .where('offering_key', '=', offeringKey)
+          .where('ms_user_id', 'in', users)
+          .execute();
+        for (const row of rows) if (row.membership_id !== null) known.set(row.ms_user_id, row.membership_id);
+      }
+      for (const users of chunks(touched, KEYS_PER_STATEMENT)) {
+        await trx
+          .deleteFrom('ms_team_members')
+          .where('offering_key', '=', offeringKey)
+          .where('ms_user_id', 'in', users)
+          .execute();
+      }
+      const merged = upsert.map((m) => ({ ...m, membershipId: m.membershipId ?? known.get(m.userId) ?? null }));
+      await insertMembers(trx, offeringKey, merged);
+    }),
+  );
 }

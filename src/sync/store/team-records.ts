@@ -37,6 +37,7 @@ export function storedTeamOf(row: TeamRow): StoredTeam {
     status: statusOf(row.status),
     archivedBySync: fromFlag(row.archived),
     lastSyncedAtMs: row.last_synced_at,
+    periodFinishAtMs: row.period_finish_at,
   };
 }
 
@@ -50,7 +51,7 @@ export async function readTeamExtras(db: Db, offeringKeys: readonly string[]): P
   for (const keys of chunks([...new Set(offeringKeys)], KEYS_PER_STATEMENT)) {
     const rows = await db
       .selectFrom('ms_teams')
-      .select(['offering_key', 'last_error', 'last_error_docs', 'delta_link'])
+      .select(['offering_key', 'last_error', 'last_error_docs', 'delta_link', 'last_listed_at', 'web_url'])
       .where('offering_key', 'in', keys)
       .execute();
     for (const row of rows) {
@@ -58,6 +59,8 @@ export async function readTeamExtras(db: Db, offeringKeys: readonly string[]): P
         lastError: row.last_error,
         lastErrorDocs: row.last_error_docs,
         deltaLink: row.delta_link,
+        lastListedAtMs: row.last_listed_at,
+        webUrl: row.web_url,
       });
     }
   }
@@ -83,7 +86,10 @@ export async function saveTeam(
     last_error: extras.lastError,
     last_error_docs: extras.lastErrorDocs,
     last_synced_at: team.lastSyncedAtMs,
+    period_finish_at: team.periodFinishAtMs,
     delta_link: extras.deltaLink,
+    last_listed_at: extras.lastListedAtMs,
+    web_url: extras.webUrl,
   };
   await caps.upsert(
     db.insertInto('ms_teams').values({ offering_key: team.offeringKey, created_at: nowMs, ...values }),

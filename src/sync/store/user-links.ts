@@ -1,6 +1,7 @@
 // `ms_user_links`: Elentra person ↔ Microsoft user. Saved as DELETE + INSERT of the given people in one transaction
 // (a portable multi-row upsert), ~140 rows per statement.
 import type { Kysely } from 'kysely';
+import { retryOnDeadlock } from '../../db/retry-deadlock.js';
 import type { IntegrationTables, MsUserLinksTable } from '../../db/tables.js';
 import type { UserLink } from '../people/link-types.js';
 import { chunks, KEYS_PER_STATEMENT, rowsPerStatement } from './statement-limits.js';
@@ -45,15 +46,17 @@ export async function readLinks(db: Db, proxyIds: readonly number[]): Promise<Ma
 export async function saveLinks(db: Db, links: readonly UserLink[]): Promise<void> {
   const distinct = [...new Map(links.map((l) => [l.proxyId, l])).values()];
   if (distinct.length === 0) return;
-  await db.transaction().execute(async (trx) => {
-    for (const ids of chunks(
-      distinct.map((l) => l.proxyId),
-      KEYS_PER_STATEMENT,
-    )) {
-      await trx.deleteFrom('ms_user_links').where('proxy_id', 'in', ids).execute();
-    }
-    for (const chunk of chunks(distinct, LINK_ROWS_PER_INSERT)) {
-      await trx.insertInto('ms_user_links').values(chunk.map(rowOf)).execute();
-    }
-  });
+  await retryOnDeadlock(() =>
+    db.transaction().execute(async (trx) => {
+      for (const ids of chunks(
+        distinct.map((l) => l.proxyId),
+        KEYS_PER_STATEMENT,
+      )) {
+        await trx.deleteFrom('ms_user_links').where('proxy_id', 'in', ids).execute();
+      }
+      for (const chunk of chunks(distinct, LINK_ROWS_PER_INSERT)) {
+        await trx.insertInto('ms_user_links').values(chunk.map(rowOf)).execute();
+      }
+    }),
+  );
 }

@@ -100,6 +100,7 @@ export function buildStoredTeam(overrides: Partial<StoredTeam> = {}): StoredTeam
     status: 'current',
     archivedBySync: false,
     lastSyncedAtMs: NOW_MS - DAY_MS,
+    periodFinishAtMs: null,
     ...overrides,
   };
 }

@@ -1,10 +1,10 @@
 // What the sync dashboard reads: Elentra's roster (who should be in each team; read afresh, so "in Elentra" is now)
-// and the integration's tables as the sync left them — `ms_teams`, the `ms_team_members` snapshot, `ms_user_links`
-// (people not matched, with the reason), `held_removals`, `ms_events`, the latest `sync_offering_results` and
-// `sync_runs`. No Graph request: the page shows what the last run saw. If Elentra cannot be read, the integration's
-// side is still shown, with the reason in words.
+// and the integration's tables as the sync left them — `ms_teams` (with the team's web address, `web_url`), the
+// `ms_team_members` snapshot, `ms_user_links` (people not matched, with the reason), `held_removals`, `ms_events`, the
+// latest `sync_offering_results` and `sync_runs`. No Graph request: the page shows what the last run saw. If Elentra
+// cannot be read, the integration's side is still shown, with the reason in words.
 import type { IntegrationDatabase } from '../../db/index.js';
-import type { ElentraHandle, Offering, Person, Roster } from '../../elentra/index.js';
+import type { ElentraHandle, Offering, Person, Roster, RosterSettings } from '../../elentra/index.js';
 import { readRoster } from '../../elentra/index.js';
 import { isAppError } from '../../lib/errors.js';
 import { chunks, KEYS_PER_STATEMENT } from '../../sync/store/statement-limits.js';
@@ -17,6 +17,8 @@ export interface TeamRow {
   readonly lastError: string | null;
   readonly lastErrorDocs: string | null;
   readonly lastSyncedAt: number | null;
+  /** The team's `webUrl` as the sync last saved it (`ms_teams.web_url`); not checked here (dashboard-view.ts is). */
+  readonly webUrl: string | null;
 }
 
 export interface PersonProblem {
@@ -63,7 +65,10 @@ export interface OfferingData {
   readonly unmatched: readonly PersonProblem[];
   readonly held: readonly HeldRow[];
   readonly events: readonly EventRow[];
+  /** The latest teams run's result for the offering. */
   readonly result: OfferingResultRow | null;
+  /** The latest events run's result for the offering (its status and failure or warnings in words). */
+  readonly eventsResult: OfferingResultRow | null;
 }
 
 export interface RunRow {
@@ -109,9 +114,9 @@ function parseCounts(text: string | null): Record<string, number> {
   }
 }
 
-async function loadRoster(elentra: ElentraHandle, now: Date) {
+async function loadRoster(elentra: ElentraHandle, now: Date, settings: Partial<RosterSettings>) {
   try {
-    return { roster: await readRoster(elentra, { now }), error: null, docs: null };
+    return { roster: await readRoster(elentra, { ...settings, now }), error: null, docs: null };
   } catch (error) {
     const words = isAppError(error) ? error.publicMessage : 'The Elentra database could not be read.';
     return {
@@ -138,12 +143,16 @@ export async function readRuns(db: Db, limit = RUN_HISTORY_LENGTH): Promise<RunR
   }));
 }
 
-/** The latest result of each offering over the latest real (not dry) runs. */
-async function latestResults(db: Db, keys: ReadonlySet<string> | null): Promise<Map<string, OfferingResultRow>> {
+/** The latest result of each offering over the latest real (not dry) runs of `kind`. */
+async function latestResults(
+  db: Db,
+  keys: ReadonlySet<string> | null,
+  kind: 'teams' | 'events' = 'teams',
+): Promise<Map<string, OfferingResultRow>> {
   const runs = await db
     .selectFrom('sync_runs')
     .select('id')
-    .where('kind', '=', 'teams')
+    .where('kind', '=', kind)
     .where('dry_run', '=', 0)
     .orderBy('id', 'desc')
     .limit(RUN_HISTORY_LENGTH)
@@ -192,6 +201,8 @@ export interface LoadOptions {
   readonly now: Date;
   /** Only this offering (the detail page), with its events listed; default every offering, events counted. */
   readonly offeringKey?: string;
+  /** The sync's ROSTER_* settings (rosterOptionsOf), so the page lists the offerings the sync works on. */
+  readonly roster?: RosterSettings;
 }
 
 export async function loadDashboard(
@@ -202,7 +213,7 @@ export async function loadDashboard(
   const { db } = database;
   const only = options.offeringKey;
   const [rosterRead, teamRows, runs] = await Promise.all([
-    loadRoster(elentra, options.now),
+    loadRoster(elentra, options.now, options.roster ?? {}),
     db.selectFrom('ms_teams').selectAll().orderBy('offering_key').execute(),
     readRuns(db),
   ]);
@@ -252,6 +263,8 @@ export async function loadDashboard(
   if (only !== undefined) eventsQuery = eventsQuery.where('offering_key', '=', only);
   const events = await eventsQuery.execute();
   const results = await latestResults(db, only === undefined ? null : keys);
+  const eventsResults =
+    only === undefined ? new Map<string, OfferingResultRow>() : await latestResults(db, keys, 'events');
   const teamsByKey = new Map(teamRows.map((row) => [row.offering_key, row]));
 
   const offerings: OfferingData[] = [...byKey].map(([key, { courseId, offering }]) => {
@@ -279,6 +292,7 @@ export async function loadDashboard(
             lastError: team.last_error,
             lastErrorDocs: team.last_error_docs,
             lastSyncedAt: team.last_synced_at,
+            webUrl: team.web_url,
           }
         : null,
       inTeams: team ? (inTeams.get(key) ?? { owners: 0, members: 0 }) : null,
@@ -305,6 +319,7 @@ export async function loadDashboard(
           lastError: row.last_error,
         })),
       result: results.get(key) ?? null,
+      eventsResult: eventsResults.get(key) ?? null,
     };
   });
   return { offerings, runs, rosterError: rosterRead.error, rosterErrorDocs: rosterRead.docs };

@@ -30,6 +30,8 @@ export interface OfferingLine {
   readonly period: string;
   readonly lifecycle: string;
   readonly teamName: string | null;
+  /** Open in Microsoft Teams: the stored `webUrl` when it is http(s) and the team is not deleted; else no link. */
+  readonly teamUrl: string | null;
   readonly archived: boolean;
   readonly owners: string;
   readonly members: string;
@@ -131,6 +133,7 @@ export function offeringLine(data: OfferingData, zone: string): OfferingLine {
     period: offering?.period.title ?? '',
     lifecycle: offering ? (LIFECYCLE[offering.status] ?? offering.status) : 'Not in Elentra',
     teamName: team?.displayName ?? null,
+    teamUrl: team && team.status !== 'deleted' ? safeHttpUrl(team.webUrl) : null,
     archived: team?.archived ?? false,
     owners: pair(elentraOwners, inTeams?.owners),
     members: pair(elentraMembers, inTeams?.members),
@@ -157,6 +160,13 @@ const COUNT_WORDS: ReadonlyArray<[string, string]> = [
   ['demoted', 'demoted'],
   ['removalsHeld', 'removals held'],
   ['planned.unmatched', 'not matched'],
+  // Events runs (src/sync/events/io/event-outcome-book.ts)
+  ['created', 'meetings created'],
+  ['updated', 'meetings updated'],
+  ['repaired', 'join links repaired'],
+  ['deleted', 'meetings cancelled'],
+  ['errors', 'events failed'],
+  ['deferred', 'events waiting for their team'],
 ];
 
 /** `12 offerings (10 ok, 2 held); 3 members added, 1 removed`. */

@@ -1,12 +1,15 @@
 // Event sync's production wiring, shared by the CLI command, the cron job and the end-to-end tests: the Kysely store
 // and run history, the calendar gateway on the sync's throttle-aware Graph client (src/sync/gateway/: paced under
 // Microsoft's documented limits, 4 concurrent per mailbox among them) with tokens from the identity, the roster
-// reader, and the meeting settings from the configuration (EVENTS_*, eventOptionsOf) and the Microsoft Account page.
+// reader with the roster settings the teams sync uses (ROSTER_*, rosterOptionsOf: both must agree about which
+// offerings exist), and the meeting settings from the configuration (EVENTS_*, eventOptionsOf) and the Microsoft
+// Account page.
 
 import type { Config } from '../../../config/index.js';
 import type { IntegrationDatabase } from '../../../db/index.js';
 import type { ElentraHandle } from '../../../elentra/open-elentra.js';
 import { readRoster } from '../../../elentra/read-roster.js';
+import { rosterOptionsOf } from '../../../elentra/roster-options.js';
 import type { GraphLogger, RetryPolicy } from '../../../microsoft/graph/index.js';
 import { createIdentity, type Identity } from '../../../microsoft/identity/index.js';
 import type { GraphRateLimiterOptions } from '../../gateway/limiter/graph-rate-limiter.js';
@@ -69,13 +72,14 @@ export async function wireEventsSync(input: WireEventsSyncInput): Promise<Events
     ...(input.logger ? { logger: input.logger } : {}),
   });
   const store = new KyselyEventStore(database);
+  const roster = rosterOptionsOf(config);
   return {
     store,
     teams: () => store.teamIds(),
     deletedTeams: () => store.deletedTeamIds(),
     records: new EventRunRecords(database),
     gateway: new GraphCalendarGateway(client),
-    readRoster: (options) => readRoster(input.elentra, { now: options.now, courseIds: options.courseIds }),
+    readRoster: (options) => readRoster(input.elentra, { ...roster, now: options.now, courseIds: options.courseIds }),
     storedOutlookTimeZone: async () => (await identity.store.summary()).outlookTimeZone,
     settings: {
       entradaUrl: config.ENTRADA_URL,

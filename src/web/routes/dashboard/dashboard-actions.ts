@@ -1,6 +1,7 @@
 // POST /admin/dashboard/sync and /admin/dashboard/confirm-removals (administrators).
-// Sync now: a teams sync for every offering, or one course (`course`), started in the background under the
-// `microsoft:sync-teams` lease and audited as `sync.run_now` (dashboard/dashboard-sync.ts); refused in words, with
+// Sync now: the teams sync then the events sync, for every offering or one course (`course`), started in the
+// background under the `microsoft:sync-teams` lease (then `microsoft:sync-events`'s) and audited as `sync.run_now`
+// (dashboard/dashboard-sync.ts); `only=events` runs the events sync alone ("Sync events only"). Refused in words, with
 // nothing started, while the Microsoft account is not authorized or another run is going.
 // Confirm removals: marks the offering's held removals confirmed (`confirmed_at`, `confirmed_by`) together with its
 // `sync.removals_confirmed` audit entry, in one transaction; the next run applies them (the mass-removal guard lets
@@ -9,6 +10,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { recordAudit } from '../../../db/index.js';
+import type { SyncScope } from '../../dashboard/dashboard-sync.js';
 import { CONFIRM_REMOVALS_PATH, DASHBOARD_PATH, offeringHref, SYNC_NOW_PATH } from '../../dashboard/dashboard-view.js';
 import { parseForm } from '../../forms.js';
 import { requireAdmin } from '../../security/guards.js';
@@ -20,7 +22,11 @@ const courseId = z
   .string()
   .regex(/^[1-9][0-9]{0,9}$/)
   .transform(Number);
-const syncForm = z.object({ course: courseId.optional(), from: z.string().max(191).optional() });
+const syncForm = z.object({
+  course: courseId.optional(),
+  from: z.string().max(191).optional(),
+  only: z.enum(['events']).optional(),
+});
 const confirmForm = z.object({
   offering: z.string().min(1).max(191),
   asOf: z
@@ -31,14 +37,19 @@ const confirmForm = z.object({
 });
 
 /** Starts a sync; null when started, else why not in words. */
-async function startSync(ctx: WebContext, request: FastifyRequest, course: number | undefined): Promise<string | null> {
+async function startSync(
+  ctx: WebContext,
+  request: FastifyRequest,
+  course: number | undefined,
+  scope: SyncScope = 'teams-and-events',
+): Promise<string | null> {
   const summary = await ctx.identity.store.summary();
   if (summary.status !== 'connected') {
     return summary.status === 'needs_reauthorization'
       ? `Nothing was started: the Microsoft authorization needs renewing (${summary.reason ?? 'Microsoft refused it'}). Re-authorize on the Microsoft Account page.`
       : 'Nothing was started: no Microsoft account is authorized yet. Authorize one on the Microsoft Account page.';
   }
-  const started = await ctx.dashboard.sync.start(course === undefined ? null : [course], webActor(request));
+  const started = await ctx.dashboard.sync.start(course === undefined ? null : [course], webActor(request), scope);
   return started.kind === 'started'
     ? null
     : `Nothing was started: ${started.reason} Wait for it to finish, then try again.`;
@@ -60,10 +71,10 @@ export function registerDashboardActionRoutes(app: FastifyInstance, ctx: WebCont
   const admin = { preHandler: requireAdmin(ctx) };
 
   app.post(SYNC_NOW_PATH, admin, async (request, reply) => {
-    const { course, from } = parseForm(syncForm, request.body);
-    const refused = await startSync(ctx, request, course);
+    const { course, from, only } = parseForm(syncForm, request.body);
+    const refused = await startSync(ctx, request, course, only === 'events' ? 'events' : 'teams-and-events');
     if (refused !== null) return refuse(ctx, request, reply, from, refused);
-    return reply.redirect(`${DASHBOARD_PATH}?done=started`, 303);
+    return reply.redirect(`${DASHBOARD_PATH}?done=${only === 'events' ? 'events-started' : 'started'}`, 303);
   });
 
   app.post(CONFIRM_REMOVALS_PATH, admin, async (request, reply) => {

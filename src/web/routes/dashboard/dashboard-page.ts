@@ -2,11 +2,12 @@
 // (team, people in Elentra vs in Teams, not matched, held removals, events, status in words) with Sync now, the live
 // progress of a run (the page refreshes itself while one is going) and the run history. GET
 // /admin/dashboard/offering?key=… shows one offering in full: the people not matched with the reason, the held
-// removals with Confirm removals, the events with their join links, and the link to the team in Teams. Notices come
-// from a fixed list keyed by the query string, so a link cannot put words on the page.
+// removals with Confirm removals, the events with their join links, and the link to the team in Teams (the `webUrl`
+// the sync saved: no Graph request). Notices come from a fixed list keyed by the query string, so a link cannot put
+// words on the page.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { readMicrosoftSettings } from '../../../elentra/index.js';
+import { readMicrosoftSettings, rosterOptionsOf } from '../../../elentra/index.js';
 import { loadDashboard } from '../../dashboard/dashboard-data.js';
 import {
   CONFIRM_REMOVALS_PATH,
@@ -29,7 +30,7 @@ import { MICROSOFT_ACCOUNT_PATH, SCHEDULED_JOBS_PATH } from '../../menu/profile-
 import { requireAdmin } from '../../security/guards.js';
 import type { WebContext } from '../../web-context.js';
 
-export const DONE = ['started', 'confirmed', 'confirmed-started', 'nothing-to-confirm'] as const;
+export const DONE = ['started', 'events-started', 'confirmed', 'confirmed-started', 'nothing-to-confirm'] as const;
 export type Done = (typeof DONE)[number];
 
 export interface Notice {
@@ -49,7 +50,12 @@ function noticeOf(done: Done | undefined, n: number | undefined): Notice | null 
     case undefined:
       return null;
     case 'started':
-      return { text: 'Sync now started: it runs in the background, its progress is shown below.', tone: 'success' };
+      return {
+        text: 'Sync now started: the teams, then the events, in the background; the progress is shown below.',
+        tone: 'success',
+      };
+    case 'events-started':
+      return { text: 'Events sync started: it runs in the background, its progress is shown below.', tone: 'success' };
     case 'confirmed':
       return { text: `${n ?? 0} removal(s) confirmed: the next sync applies them.`, tone: 'success' };
     case 'confirmed-started':
@@ -93,7 +99,7 @@ export async function sendDashboard(
     })),
     ctx.identity.store.summary(),
     ctx.jobs.list(),
-    loadDashboard(ctx.database, ctx.elentra, { now: new Date(now) }),
+    loadDashboard(ctx.database, ctx.elentra, { now: new Date(now), roster: rosterOptionsOf(ctx.config) }),
   ]);
   const running = live?.active ?? false;
   return ctx.pages.send(
@@ -128,12 +134,15 @@ export async function sendOfferingPage(
   status = 200,
 ): Promise<FastifyReply> {
   const { now, zone, live } = await common(ctx);
-  const data = await loadDashboard(ctx.database, ctx.elentra, { now: new Date(now), offeringKey: key });
+  const data = await loadDashboard(ctx.database, ctx.elentra, {
+    now: new Date(now),
+    offeringKey: key,
+    roster: rosterOptionsOf(ctx.config),
+  });
   const offering = data.offerings[0];
   if (offering === undefined) return sendErrorPage(ctx, request, reply, 'not-found');
   const line = offeringLine(offering, zone);
   const teamId = offering.team?.teamId ?? null;
-  const teamUrl = teamId === null ? null : await ctx.dashboard.teamLinks.webUrl(ctx, teamId, request.log);
   const pending = pendingHeld(offering.held);
   return ctx.pages.send(
     request,
@@ -147,13 +156,14 @@ export async function sendOfferingPage(
       siteZone: zone,
       line,
       teamId,
-      teamUrl,
+      teamUrl: line.teamUrl,
       unmatched: offering.unmatched.map(personLine),
       held: offering.held.map((row) => heldLine(row, zone)),
       pendingCount: pending.length,
       heldAsOf: pending.reduce((latest, row) => Math.max(latest, row.createdAt), 0),
       events: offering.events.map((row) => eventLine(row, zone)),
       result: offering.result,
+      eventsResult: offering.eventsResult,
       rosterError: data.rosterError,
       live,
       notice: messages.notice ?? null,
