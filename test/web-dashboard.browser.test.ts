@@ -1,12 +1,14 @@
 // The sync dashboard in a real browser (Debian's headless Chromium via playwright-core) against the Microsoft 365
 // emulator and the demo school: profile menu → Sync dashboard; Sync now, its progress visible while the run is held
 // at its first Microsoft request, the page refreshing itself (meta refresh, no JavaScript) until it shows the run
-// finished; a held mass removal opened from the dashboard and confirmed, then applied by the next run. Screenshots go
-// to $WEB_SCREENSHOTS when it is set.
+// finished; a held mass removal opened from the dashboard and confirmed, then applied by the next run; the
+// Troubleshooting page with its checks, and a broken setting shown failed with its fix. Screenshots go to
+// $WEB_SCREENSHOTS when it is set.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { getSetting, setSetting } from '../src/elentra/index.js';
 import { wireTeamsSync } from '../src/sync/run/wire-sync.js';
 import { Gate, startDashboardServer } from '../src/web/testing/dashboard-server.js';
 import { freePort } from '../src/web/testing/free-port.js';
@@ -135,6 +137,43 @@ describeWithBrowser('the sync dashboard in a browser', () => {
     expect(await page.getByText('None: the mass-removal guard is holding nothing for this team.').isVisible()).toBe(
       true,
     );
+    await context.close();
+  });
+
+  it('shows the Troubleshooting page, and a switched-off integration as a failed check with its fix', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByLabel('Username').fill(ADMIN.username);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${baseUrl}/`);
+    const menu = page.getByRole('navigation', { name: 'Profile menu' });
+    await menu.locator('summary').click();
+    await menu.getByRole('link', { name: 'Troubleshooting' }).click();
+    await page.waitForURL(`${baseUrl}/admin/troubleshooting`);
+    expect(await page.getByRole('heading', { name: 'Troubleshooting', level: 1 }).isVisible()).toBe(true);
+    expect(await page.locator('section[id^="check-"]').count()).toBeGreaterThanOrEqual(8);
+    expect(await page.locator('#check-feature-flag .badge').textContent()).toBe('Pass');
+    await snap(page, 'troubleshooting-1-pass');
+
+    // Someone switches the integration off in Elentra's settings table: the check fails and says how to fix it.
+    const previous = await getSetting(world.elentra, 'microsoft_teams_enabled', null);
+    await setSetting(world.elentra, 'microsoft_teams_enabled', '0', null);
+    const organisationRow = await getSetting(world.elentra, 'microsoft_teams_enabled', 1);
+    if (organisationRow !== '0') await setSetting(world.elentra, 'microsoft_teams_enabled', '0', 1);
+    try {
+      await page.reload();
+      const check = page.locator('#check-feature-flag');
+      expect(await check.locator('.badge').textContent()).toBe('Failed');
+      expect(await check.textContent()).toContain('Fix:');
+      expect(await check.textContent()).toContain('docs/troubleshooting.md#integration-disabled');
+      expect(await page.getByRole('alert').first().textContent()).toContain('fix the first failed check first');
+      await snap(page, 'troubleshooting-2-fail');
+    } finally {
+      await setSetting(world.elentra, 'microsoft_teams_enabled', previous ?? '1', null);
+      if (organisationRow !== null) await setSetting(world.elentra, 'microsoft_teams_enabled', organisationRow, 1);
+    }
     await context.close();
   });
 });

@@ -1,7 +1,8 @@
 // Teams with a fresh snapshot are observed through `groups/delta` (GRAPH-FACTS §9): one request per stored delta
 // link, and a link covers up to 50 teams, so a run where nothing changed in Teams reads ⌈teams / 50⌉ times instead of
-// listing every team. Teams share a link when their round was started together (record-observation.ts starts rounds
-// 50 teams at a time); each round's changes are folded into the snapshot and the new link kept for the next run.
+// listing every team. The links are read side by side, not one round trip after another. Teams share a link when
+// their round was started together (record-observation.ts starts rounds 50 teams at a time); each round's changes are
+// folded into the snapshot and the new link kept for the next run.
 // A link Microsoft no longer serves (resyncRequired) sends its teams to a full listing (observe-listing.ts).
 import type { ObservedOffering } from '../io/observed.js';
 import type { HeldRemoval, StoredMember, StoredTeam } from '../io/sync-store.js';
@@ -36,9 +37,14 @@ export async function observeByDelta(
     byLink.set(link, [...(byLink.get(link) ?? []), team]);
   }
   const outcome: DeltaOutcome = { observed: [], resync: [] };
-  for (const [link, group] of byLink) {
-    const ids = group.map((team) => team.teamId);
-    const round = await settle(() => gateway.readMemberDelta(ids, link));
+  // The rounds side by side (the gateway's limiter paces them), folded one after the other in link order.
+  const rounds = await Promise.all(
+    [...byLink].map(async ([link, group]) => {
+      const ids = group.map((team) => team.teamId);
+      return { link, group, round: await settle(() => gateway.readMemberDelta(ids, link)) };
+    }),
+  );
+  for (const { link, group, round } of rounds) {
     for (const team of group) {
       const { book, stored, teamId } = team;
       const key = book.offeringKey;

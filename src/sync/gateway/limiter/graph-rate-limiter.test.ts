@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock, settle } from '../testing/fake-clock.js';
 import { GraphRateLimiter } from './graph-rate-limiter.js';
+import { SYSTEM_CLOCK } from './limiter-clock.js';
 import { formatTicket, mergeTickets, parseTicket } from './limiter-ticket.js';
 
 /** Starts `count` requests with `key`; each answers after `latencyMs` of fake time. Returns their start times. */
@@ -122,5 +123,28 @@ describe('GraphRateLimiter', () => {
     const limiter = new GraphRateLimiter({ clock, maxConcurrent: 1 });
     await expect(limiter.run('x', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(limiter.run('x', async () => 'ok')).resolves.toBe('ok');
+  });
+
+  it('leaves no wake-up timer behind once nothing waits on time', async () => {
+    const clock = new FakeClock();
+    const limiter = new GraphRateLimiter({ clock, skewMs: 50 });
+    const { done } = fire(limiter, clock, [...Array(9).fill('team:a'), ...Array(3).fill('teams:teamify*3')], 20);
+    await clock.advance(3000);
+    await done;
+    expect(limiter.waiting).toBe(0);
+    expect(clock.pending).toBe(0);
+  });
+});
+
+describe('SYSTEM_CLOCK', () => {
+  // A throttled run whose requests all wait for room has nothing else keeping Node alive (idle keep-alive sockets
+  // are unref'd): an unref'd wake-up let the CLI exit mid-run with code 13 (found by the benchmark, issue 9).
+  it('keeps the process alive while a wake-up is pending, and not after it is cancelled', () => {
+    const timers = () => process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
+    const before = timers();
+    const cancel = SYSTEM_CLOCK.setTimer(60_000, () => {});
+    expect(timers()).toBe(before + 1);
+    cancel();
+    expect(timers()).toBe(before);
   });
 });

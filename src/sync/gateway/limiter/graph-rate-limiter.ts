@@ -129,6 +129,12 @@ export class GraphRateLimiter implements GraphLimiter {
     }
     this.#queue = still;
     if (Number.isFinite(nextWakeMs)) this.#wakeIn(nextWakeMs, nowMs);
+    else this.#cancelWake(); // nothing waits on time (the clock's timer keeps the process alive: limiter-clock.ts)
+  }
+
+  #cancelWake(): void {
+    this.#timer?.cancel();
+    this.#timer = null;
   }
 
   #admit(ticket: Ticket, nowMs: number): Grant {

@@ -10,9 +10,10 @@ export interface LimiterClock {
 export const SYSTEM_CLOCK: LimiterClock = {
   now: () => Date.now(),
   setTimer(ms, callback) {
+    // Not unref'd: while requests wait for room, this timer may be the only thing keeping the process alive (idle
+    // keep-alive sockets are unref'd), and an unref'd one let a throttled CLI run exit mid-way (code 13, "unsettled
+    // top-level await"). The limiter cancels its wake-up as soon as nothing waits on time, so a finished run has none.
     const timer = setTimeout(callback, ms);
-    // A pending wake-up must not keep a finished CLI run alive.
-    timer.unref?.();
     return () => clearTimeout(timer);
   },
 };

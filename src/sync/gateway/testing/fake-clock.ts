@@ -14,6 +14,11 @@ export class FakeClock implements LimiterClock {
     return this.#nowMs;
   }
 
+  /** Timers set and neither fired nor cancelled. */
+  get pending(): number {
+    return this.#timers.length;
+  }
+
   setTimer(ms: number, callback: () => void): () => void {
     const timer = { atMs: this.#nowMs + ms, callback };
     this.#timers.push(timer);
