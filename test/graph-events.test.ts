@@ -3,8 +3,7 @@
 // for with Prefer, PATCH, DELETE of an event already deleted = success, a gone event's update → EventNotFoundError,
 // an abbreviation refused as a zone, a 201 without its meeting, calendarView, the mailbox limiter key, and $batch.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator, startEmulator } from '../emulator/src/server.js';
-import { signIn } from '../emulator/src/testing/oauth.js';
+import type { RunningEmulator } from '../emulator/src/server.js';
 import {
   calendarView,
   createGroupEvent,
@@ -15,7 +14,6 @@ import {
   deleteGroupEventCall,
   EventNotFoundError,
   GraphClient,
-  type GraphLimiter,
   getGroupEvent,
   isMeetingMissing,
   listGroupEvents,
@@ -24,23 +22,16 @@ import {
   TimeZoneNotSupportedError,
   updateGroupEvent,
 } from '../src/microsoft/graph/index.js';
-import { EmulatorControl, TestClock } from '../src/microsoft/graph/testing/emulator-control.js';
+import { type EmulatorControl, TestClock } from '../src/microsoft/graph/testing/emulator-control.js';
+import { keyRecordingLimiter, startSignedInEmulator } from './support/graph-session.js';
 
-const DOMAIN = 'elentra-demo.onmicrosoft.com';
-const SCOPES =
-  'offline_access openid profile User.ReadBasic.All Group.ReadWrite.All Team.Create Team.ReadBasic.All TeamMember.ReadWrite.All';
 const TORONTO = 'Eastern Standard Time';
 
 let emu: RunningEmulator;
 let control: EmulatorControl;
 let graph: GraphClient;
 const limiterKeys: Array<string | undefined> = [];
-const limiter: GraphLimiter = {
-  run: (key, task) => {
-    limiterKeys.push(key);
-    return task();
-  },
-};
+const limiter = keyRecordingLimiter(limiterKeys);
 let serial = 0;
 
 async function newTeam(): Promise<string> {
@@ -69,9 +60,12 @@ function session(transactionId: string, day = 14): NewGroupEvent {
 
 beforeAll(async () => {
   const clock = new TestClock();
-  emu = await startEmulator({ now: clock.now, graph: { limits: 'off', teamOperationMs: 0, replicationDelayMs: 0 } });
-  control = new EmulatorControl(emu.controlUrl);
-  const { access_token: token } = await signIn(emu, `alex.admin@${DOMAIN}`, SCOPES);
+  const started = await startSignedInEmulator({
+    now: clock.now,
+    graph: { limits: 'off', teamOperationMs: 0, replicationDelayMs: 0 },
+  });
+  ({ emu, control } = started);
+  const { token } = started;
   graph = new GraphClient({
     graphUrl: emu.graphUrl,
     getAccessToken: async () => token,

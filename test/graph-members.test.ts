@@ -2,18 +2,14 @@
 // members/add in requests of ≤ 200 with per-person results (207 for an unknown user, already a member = success),
 // members/remove in requests of ≤ 20 (not a member = success), the last owner kept (bulk part, DELETE and PATCH),
 // role changes, a lost answer on members/add retried safely, a missing team, and two teams' changes in one $batch.
-import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TenantSeed } from '../emulator/src/context.js';
-import { type RunningEmulator, startEmulator } from '../emulator/src/server.js';
-import { signIn } from '../emulator/src/testing/oauth.js';
+import type { RunningEmulator } from '../emulator/src/server.js';
 import {
   addMembers,
   addMembersCalls,
   createTeamFromGroup,
   createUnifiedGroupForTeam,
   GraphClient,
-  type GraphLimiter,
   LastOwnerError,
   listTeamMembers,
   MemberNotFoundError,
@@ -24,37 +20,19 @@ import {
   setMemberRole,
   TeamNotFoundError,
 } from '../src/microsoft/graph/index.js';
-import { EmulatorControl, TestClock } from '../src/microsoft/graph/testing/emulator-control.js';
+import { type EmulatorControl, TestClock } from '../src/microsoft/graph/testing/emulator-control.js';
+import { keyRecordingLimiter, learnerIds, seedWithLearners, startSignedInEmulator } from './support/graph-session.js';
 
-const DOMAIN = 'elentra-demo.onmicrosoft.com';
 const ADMIN_ID = 'a1b2c3d4-0001-4000-8000-000000000001';
 const TEACHER_ID = 'a1b2c3d4-0002-4000-8000-000000000002';
 const UNKNOWN_ID = 'ffffffff-0000-4000-8000-00000000dead';
-const SCOPES =
-  'offline_access openid profile User.ReadBasic.All Group.ReadWrite.All Team.Create Team.ReadBasic.All TeamMember.ReadWrite.All';
-const LEARNERS = Array.from({ length: 210 }, (_, i) => `c1b2c3d4-0000-4000-8000-${String(i + 1).padStart(12, '0')}`);
-
-function seed(): TenantSeed {
-  const base = JSON.parse(readFileSync('emulator/seeds/default-tenant.json', 'utf8')) as TenantSeed;
-  const learners = LEARNERS.map((id, i) => ({
-    id,
-    displayName: `Learner ${i + 1}`,
-    mail: `learner.${i + 1}@${DOMAIN}`,
-    userPrincipalName: `learner.${i + 1}@${DOMAIN}`,
-  }));
-  return { ...base, users: [...base.users, ...learners] };
-}
+const LEARNERS = learnerIds(210);
 
 let emu: RunningEmulator;
 let control: EmulatorControl;
 let graph: GraphClient;
 const limiterKeys: Array<string | undefined> = [];
-const limiter: GraphLimiter = {
-  run: (key, task) => {
-    limiterKeys.push(key);
-    return task();
-  },
-};
+const limiter = keyRecordingLimiter(limiterKeys);
 let serial = 0;
 
 /** A team whose owners are the signed-in admin and, unless told otherwise, the teacher. */
@@ -71,13 +49,13 @@ async function newTeam(owners: string[] = [TEACHER_ID]): Promise<string> {
 
 beforeAll(async () => {
   const clock = new TestClock();
-  emu = await startEmulator({
-    seed: seed(),
+  const started = await startSignedInEmulator({
+    seed: seedWithLearners(LEARNERS),
     now: clock.now,
     graph: { limits: 'off', teamOperationMs: 0, replicationDelayMs: 0 },
   });
-  control = new EmulatorControl(emu.controlUrl);
-  const { access_token: token } = await signIn(emu, `alex.admin@${DOMAIN}`, SCOPES);
+  ({ emu, control } = started);
+  const { token } = started;
   graph = new GraphClient({
     graphUrl: emu.graphUrl,
     getAccessToken: async () => token,

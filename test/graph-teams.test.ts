@@ -4,8 +4,7 @@
 // group without owner, POST /teams polled ≥ 30 s apart to success, to failure (failed-operation) and to a timeout,
 // rename / archive, several teams' reads and writes in one $batch, and group delta rounds.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator, startEmulator } from '../emulator/src/server.js';
-import { signIn } from '../emulator/src/testing/oauth.js';
+import type { RunningEmulator } from '../emulator/src/server.js';
 import {
   addMembers,
   archiveTeam,
@@ -34,15 +33,13 @@ import {
   updateTeamCall,
   waitForTeamOperation,
 } from '../src/microsoft/graph/index.js';
-import { EmulatorControl, TestClock } from '../src/microsoft/graph/testing/emulator-control.js';
+import { type EmulatorControl, TestClock } from '../src/microsoft/graph/testing/emulator-control.js';
+import { startSignedInEmulator } from './support/graph-session.js';
 
-const DOMAIN = 'elentra-demo.onmicrosoft.com';
 const ADMIN_ID = 'a1b2c3d4-0001-4000-8000-000000000001';
 const TEACHER_ID = 'a1b2c3d4-0002-4000-8000-000000000002';
 const STUDENT_ID = 'a1b2c3d4-0003-4000-8000-000000000003';
 const RESIDENT_ID = 'a1b2c3d4-0004-4000-8000-000000000004';
-const SCOPES =
-  'offline_access openid profile User.ReadBasic.All Group.ReadWrite.All Team.Create Team.ReadBasic.All TeamMember.ReadWrite.All';
 
 let emu: RunningEmulator;
 let control: EmulatorControl;
@@ -68,9 +65,12 @@ async function newGroup(owners: string[] = [TEACHER_ID]) {
 }
 
 beforeAll(async () => {
-  emu = await startEmulator({ now: clock.now, graph: { limits: 'off', teamOperationMs: 0, replicationDelayMs: 0 } });
-  control = new EmulatorControl(emu.controlUrl);
-  const { access_token: token } = await signIn(emu, `alex.admin@${DOMAIN}`, SCOPES);
+  const started = await startSignedInEmulator({
+    now: clock.now,
+    graph: { limits: 'off', teamOperationMs: 0, replicationDelayMs: 0 },
+  });
+  ({ emu, control } = started);
+  const { token } = started;
   graph = new GraphClient({ graphUrl: emu.graphUrl, getAccessToken: async () => token, retry: { baseDelayMs: 5 } });
 });
 

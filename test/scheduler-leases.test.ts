@@ -2,8 +2,8 @@
 // same due time, a live holder blocking a later due time, a killed holder's lease expiring, a lost lease stopping
 // its job, and automatic renewal. Separate processes: ./scheduler-processes.test.ts.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { type IntegrationDatabase, migrateToLatest, openIntegrationDatabase } from '../src/db/index.js';
+import { beforeEach, expect, it } from 'vitest';
+import { openIntegrationDatabase } from '../src/db/index.js';
 import {
   claimDueRun,
   claimManualRun,
@@ -22,7 +22,7 @@ import {
   TEST_JOB,
   testContext,
 } from '../src/scheduler/testing/scheduler-fixture.js';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from './support/databases.js';
+import { describeEachEngine, useMigratedDatabase } from './support/databases.js';
 
 const MIDNIGHT = Date.parse('2026-01-10T05:00:00Z');
 const DAY_MS = 86_400_000;
@@ -30,22 +30,11 @@ const CONTENDERS = 5;
 const ROUNDS = 5;
 
 describeEachEngine('scheduler leases', (engine) => {
-  let testDb: TestDatabase;
-  let database: IntegrationDatabase;
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase(engine);
-    database = await openIntegrationDatabase(testDb.url);
-    await migrateToLatest(database);
-  });
-  afterAll(async () => {
-    await database?.close();
-    await testDb?.drop();
-  });
+  const { database, url } = useMigratedDatabase(engine);
   beforeEach(async () => {
-    await database.db.deleteFrom('cron_runs').execute();
-    await database.db.deleteFrom('cron').execute();
-    await ensureCronRows(database, createJobRegistry());
+    await database().db.deleteFrom('cron_runs').execute();
+    await database().db.deleteFrom('cron').execute();
+    await ensureCronRows(database(), createJobRegistry());
   });
 
   // Not declared on SQLite: better-sqlite3 blocks the whole thread while one connection waits for another's write
@@ -55,7 +44,7 @@ describeEachEngine('scheduler leases', (engine) => {
   itOnServerEngines(
     `${CONTENDERS} instances with their own pools, ${ROUNDS} due times: each due time runs exactly once`,
     async () => {
-      const handles = await Promise.all(Array.from({ length: CONTENDERS }, () => openIntegrationDatabase(testDb.url)));
+      const handles = await Promise.all(Array.from({ length: CONTENDERS }, () => openIntegrationDatabase(url())));
       try {
         let calls = 0;
         const handler: JobHandler = async () => {
@@ -65,7 +54,7 @@ describeEachEngine('scheduler leases', (engine) => {
         };
         for (let round = 0; round < ROUNDS; round += 1) {
           const dueAt = MIDNIGHT + round * DAY_MS;
-          await makeDue(database, dueAt);
+          await makeDue(database(), dueAt);
           const clock = manualClock(new Date(dueAt + 2_000).toISOString());
           const contexts = handles.map((handle, index) =>
             testContext(handle, {
@@ -78,7 +67,7 @@ describeEachEngine('scheduler leases', (engine) => {
           expect(reports.flatMap((report) => report.runs)).toHaveLength(1);
         }
         expect(calls).toBe(ROUNDS);
-        const runs = await runsOf(database);
+        const runs = await runsOf(database());
         expect(runs.map((run) => run.due_at)).toEqual(Array.from({ length: ROUNDS }, (_, i) => MIDNIGHT + i * DAY_MS));
         expect(runs.every((run) => run.status === 'ok')).toBe(true);
       } finally {
@@ -96,13 +85,13 @@ describeEachEngine('scheduler leases', (engine) => {
       if (calls === 1) await new Promise<void>((resolve) => (finishFirst = resolve));
       return { summary: { call: calls } };
     };
-    const hostA = testContext(database, { clock: clock.now, handlers: { [TEST_JOB]: handler } });
-    const hostB = testContext(database, {
+    const hostA = testContext(database(), { clock: clock.now, handlers: { [TEST_JOB]: handler } });
+    const hostB = testContext(database(), {
       clock: clock.now,
       instance: namedInstance('host-b'),
       handlers: { [TEST_JOB]: handler },
     });
-    await makeDue(database, MIDNIGHT, '* * * * *');
+    await makeDue(database(), MIDNIGHT, '* * * * *');
     const longRun = runDueJobs(hostA);
     await expect.poll(() => calls).toBe(1);
 
@@ -120,8 +109,8 @@ describeEachEngine('scheduler leases', (engine) => {
 
   it("a killed holder's lease expires: the job runs at its next due time and the dead run is marked abandoned", async () => {
     const clock = manualClock('2026-01-10T05:00:01Z');
-    const hostA = testContext(database, { clock: clock.now, leaseMs: 60_000 });
-    await makeDue(database, MIDNIGHT);
+    const hostA = testContext(database(), { clock: clock.now, leaseMs: 60_000 });
+    await makeDue(database(), MIDNIGHT);
     // host-a claims and is killed before it records anything: no release, no renewal.
     const claim = await claimDueRun(hostA, {
       jobName: TEST_JOB,
@@ -132,7 +121,7 @@ describeEachEngine('scheduler leases', (engine) => {
     });
     expect(claim).toBeDefined();
 
-    const hostB = testContext(database, {
+    const hostB = testContext(database(), {
       clock: clock.now,
       instance: namedInstance('host-b'),
       handlers: { [TEST_JOB]: async () => ({ summary: {} }) },
@@ -143,19 +132,19 @@ describeEachEngine('scheduler leases', (engine) => {
     clock.set('2026-01-11T05:00:01Z');
     const report = await runDueJobs(hostB);
     expect(report.runs.map((run) => [run.status, run.dueAt])).toEqual([['ok', MIDNIGHT + DAY_MS]]);
-    const runs = await runsOf(database);
+    const runs = await runsOf(database());
     expect(runs.map((run) => [run.host, run.status])).toEqual([
       ['host-a', 'error'],
       ['host-b', 'ok'],
     ]);
     expect(runs[0]?.error).toMatch(/^Abandoned: the process running it stopped renewing its lease/);
-    expect((await cronRow(database)).lease_owner).toBeNull();
+    expect((await cronRow(database())).lease_owner).toBeNull();
   });
 
   it('a holder that lost its lease stops at its next renewal and leaves the new holder alone', async () => {
     const clock = manualClock('2026-01-10T05:00:01Z');
-    const hostB = testContext(database, { clock: clock.now, instance: namedInstance('host-b') });
-    const hostA = testContext(database, {
+    const hostB = testContext(database(), { clock: clock.now, instance: namedInstance('host-b') });
+    const hostA = testContext(database(), {
       clock: clock.now,
       leaseMs: 60_000,
       handlers: {
@@ -167,24 +156,24 @@ describeEachEngine('scheduler leases', (engine) => {
         },
       },
     });
-    await makeDue(database, MIDNIGHT);
+    await makeDue(database(), MIDNIGHT);
     const report = await runDueJobs(hostA);
     expect(report.runs[0]?.status).toBe('error');
     expect(report.runs[0]?.error).toMatch(/^Lost the lease on microsoft:sync-teams/);
-    expect((await cronRow(database)).lease_owner).toBe('host-b:1:test');
+    expect((await cronRow(database())).lease_owner).toBe('host-b:1:test');
   });
 
   it('a running job renews its lease every lease/3, so no one else can take it', async () => {
     const leaseMs = 300;
     let expiries: Array<number | null> = [];
-    const other = testContext(database, { instance: namedInstance('host-b'), leaseMs });
-    const context = testContext(database, {
+    const other = testContext(database(), { instance: namedInstance('host-b'), leaseMs });
+    const context = testContext(database(), {
       leaseMs,
       handlers: {
         [TEST_JOB]: async () => {
           for (let i = 0; i < 5; i += 1) {
             await sleep(150);
-            expiries.push((await cronRow(database)).lease_expires_at);
+            expiries.push((await cronRow(database())).lease_expires_at);
             const stolen = await claimManualRun(other, { jobName: TEST_JOB, nowMs: Date.now(), requestedBy: 'test' });
             if (stolen) throw new Error('another instance took a lease that was being renewed');
           }
@@ -192,11 +181,11 @@ describeEachEngine('scheduler leases', (engine) => {
         },
       },
     });
-    await makeDue(database, Date.now() - 1_000, '0 0 1 1 *');
+    await makeDue(database(), Date.now() - 1_000, '0 0 1 1 *');
     const report = await runDueJobs(context);
     expect(report.runs[0]?.status).toBe('ok');
     expiries = expiries.filter((expiry) => expiry !== null);
     expect(new Set(expiries).size).toBeGreaterThan(2);
-    expect((await cronRow(database)).lease_owner).toBeNull();
+    expect((await cronRow(database())).lease_owner).toBeNull();
   });
 });

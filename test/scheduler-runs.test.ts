@@ -1,7 +1,6 @@
 // schedule:run's tick on every engine: first sight of a switched-on job, a due run and what it records, failures in
 // words, "not implemented yet", stopping mid-run, the heartbeat, hand-edited rows, and "Run now".
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { type IntegrationDatabase, migrateToLatest, openIntegrationDatabase } from '../src/db/index.js';
+import { beforeEach, expect, it } from 'vitest';
 import { ensureCronRows, runDueJobs, runJobNow, SchedulerStoppedError } from '../src/scheduler/index.js';
 import { createJobRegistry } from '../src/scheduler/job-registry.js';
 import {
@@ -12,47 +11,36 @@ import {
   TEST_JOB,
   testContext,
 } from '../src/scheduler/testing/scheduler-fixture.js';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from './support/databases.js';
+import { describeEachEngine, useMigratedDatabase } from './support/databases.js';
 
 const MIDNIGHT = Date.parse('2026-01-10T05:00:00Z'); // 00:00 in Toronto
 const ok = async () => ({ summary: { teamsCreated: 2 } });
 
 describeEachEngine('scheduler runs', (engine) => {
-  let testDb: TestDatabase;
-  let database: IntegrationDatabase;
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase(engine);
-    database = await openIntegrationDatabase(testDb.url);
-    await migrateToLatest(database);
-  });
-  afterAll(async () => {
-    await database?.close();
-    await testDb?.drop();
-  });
+  const { database } = useMigratedDatabase(engine);
   beforeEach(async () => {
     for (const table of ['cron_runs', 'cron', 'scheduler_heartbeats', 'audit_log'] as const) {
-      await database.db.deleteFrom(table).execute();
+      await database().db.deleteFrom(table).execute();
     }
-    await ensureCronRows(database, createJobRegistry());
+    await ensureCronRows(database(), createJobRegistry());
   });
 
   it('a job switched on waits for its next due time, runs then once, and records it', async () => {
     const clock = manualClock('2026-01-09T15:00:00Z');
-    const context = testContext(database, { clock: clock.now, handlers: { [TEST_JOB]: ok } });
-    await database.db.updateTable('cron').set({ active: 1 }).where('name', '=', TEST_JOB).execute();
+    const context = testContext(database(), { clock: clock.now, handlers: { [TEST_JOB]: ok } });
+    await database().db.updateTable('cron').set({ active: 1 }).where('name', '=', TEST_JOB).execute();
 
     const first = await runDueJobs(context);
     expect(first.runs).toEqual([]);
     expect(first.rescheduled).toEqual([`${TEST_JOB}: switched on or new`]);
-    expect((await cronRow(database)).next_due_at).toBe(MIDNIGHT);
+    expect((await cronRow(database())).next_due_at).toBe(MIDNIGHT);
 
     clock.set('2026-01-10T05:00:03Z');
     const due = await runDueJobs(context);
     expect(due.runs.map((run) => [run.jobName, run.status, run.dueAt])).toEqual([[TEST_JOB, 'ok', MIDNIGHT]]);
     expect((await runDueJobs(context)).runs).toEqual([]);
 
-    const row = await cronRow(database);
+    const row = await cronRow(database());
     expect(row).toMatchObject({
       last_status: 'ok',
       last_error: null,
@@ -61,7 +49,7 @@ describeEachEngine('scheduler runs', (engine) => {
       lease_expires_at: null,
       next_due_at: MIDNIGHT + 86_400_000,
     });
-    const [run] = await runsOf(database);
+    const [run] = await runsOf(database());
     expect(run).toMatchObject({ due_at: MIDNIGHT, status: 'ok', error: null, host: 'host-a', pid: 1 });
     expect(JSON.parse(run?.summary ?? 'null')).toEqual({ trigger: 'schedule', result: { teamsCreated: 2 } });
   });
@@ -74,10 +62,10 @@ describeEachEngine('scheduler runs', (engine) => {
       },
       'microsoft:sync-events': async () => ({ summary: {}, warning: '3 offerings have no teacher with an e-mail' }),
     });
-    const context = testContext(database, { clock: clock.now, registry });
+    const context = testContext(database(), { clock: clock.now, registry });
     for (const name of ['microsoft:sync-teams', 'microsoft:sync-events', 'microsoft:refresh-token']) {
-      await database.db
-        .updateTable('cron')
+      await database()
+        .db.updateTable('cron')
         .set({ active: 1, next_due_at: MIDNIGHT })
         .where('name', '=', name)
         .execute();
@@ -88,7 +76,7 @@ describeEachEngine('scheduler runs', (engine) => {
       ['microsoft:sync-events', 'warning', '3 offerings have no teacher with an e-mail'],
       ['microsoft:refresh-token', 'error', expect.stringContaining('is not implemented yet')],
     ]);
-    expect((await cronRow(database, 'microsoft:refresh-token')).last_error).toMatch(
+    expect((await cronRow(database(), 'microsoft:refresh-token')).last_error).toMatch(
       /^The job microsoft:refresh-token is not implemented yet .* schedule:set microsoft:refresh-token --active 0/,
     );
   });
@@ -96,7 +84,7 @@ describeEachEngine('scheduler runs', (engine) => {
   it('a stop request aborts the job, records why, and releases the lease', async () => {
     const clock = manualClock('2026-01-10T05:00:01Z');
     const controller = new AbortController();
-    const context = testContext(database, {
+    const context = testContext(database(), {
       clock: clock.now,
       handlers: {
         [TEST_JOB]: (job) =>
@@ -106,18 +94,18 @@ describeEachEngine('scheduler runs', (engine) => {
           }),
       },
     });
-    await makeDue(database, MIDNIGHT);
+    await makeDue(database(), MIDNIGHT);
     const report = await runDueJobs(context, { signal: controller.signal });
     expect(report.runs[0]?.error).toBe(
       'Stopped before it finished: received SIGTERM. The next run picks the work up again.',
     );
-    expect(await cronRow(database)).toMatchObject({ last_status: 'error', lease_owner: null });
+    expect(await cronRow(database())).toMatchObject({ last_status: 'error', lease_owner: null });
   });
 
   it('a job that ignores the stop request is abandoned after the grace period, lease released', async () => {
     const clock = manualClock('2026-01-10T05:00:01Z');
     const controller = new AbortController();
-    const context = testContext(database, {
+    const context = testContext(database(), {
       clock: clock.now,
       stopGraceMs: 50,
       handlers: {
@@ -127,45 +115,45 @@ describeEachEngine('scheduler runs', (engine) => {
         },
       },
     });
-    await makeDue(database, MIDNIGHT);
+    await makeDue(database(), MIDNIGHT);
     const report = await runDueJobs(context, { signal: controller.signal });
     expect(report.runs[0]?.error).toMatch(/received SIGTERM.*did not stop within 0 s and was abandoned/);
-    expect((await cronRow(database)).lease_owner).toBeNull();
+    expect((await cronRow(database())).lease_owner).toBeNull();
   });
 
   it('stamps the heartbeat on every tick, even with nothing due', async () => {
     const clock = manualClock('2026-01-10T12:00:00Z');
-    await runDueJobs(testContext(database, { clock: clock.now }));
+    await runDueJobs(testContext(database(), { clock: clock.now }));
     clock.advance(60_000);
-    await runDueJobs(testContext(database, { clock: clock.now }));
-    const beats = await database.db.selectFrom('scheduler_heartbeats').selectAll().execute();
+    await runDueJobs(testContext(database(), { clock: clock.now }));
+    const beats = await database().db.selectFrom('scheduler_heartbeats').selectAll().execute();
     expect(beats).toEqual([{ host: 'host-a', pid: 1, last_beat_at: Date.parse('2026-01-10T12:01:00Z') }]);
   });
 
   it('a schedule broken by hand in the table is reported and not run', async () => {
     const clock = manualClock('2026-01-10T05:00:01Z');
-    await makeDue(database, MIDNIGHT, 'every day at noon');
-    const report = await runDueJobs(testContext(database, { clock: clock.now, handlers: { [TEST_JOB]: ok } }));
+    await makeDue(database(), MIDNIGHT, 'every day at noon');
+    const report = await runDueJobs(testContext(database(), { clock: clock.now, handlers: { [TEST_JOB]: ok } }));
     expect(report.runs).toEqual([]);
     expect(report.problems).toEqual([expect.stringMatching(/^microsoft:sync-teams: The schedule "every day at noon"/)]);
   });
 
   it('Run now runs a switched-off job at once, audited, and leaves its pending due time alone', async () => {
     const clock = manualClock('2026-01-10T15:00:00Z');
-    const context = testContext(database, { clock: clock.now, handlers: { [TEST_JOB]: ok } });
+    const context = testContext(database(), { clock: clock.now, handlers: { [TEST_JOB]: ok } });
     const result = await runJobNow(context, TEST_JOB, { who: { actor: 'web:admin', ip: '203.0.113.9' } });
     expect(result).toMatchObject({ kind: 'ran', run: { status: 'ok', dueAt: clock.now() } });
-    expect(await cronRow(database)).toMatchObject({ active: 0, next_due_at: null, last_status: 'ok' });
-    const [run] = await runsOf(database);
+    expect(await cronRow(database())).toMatchObject({ active: 0, next_due_at: null, last_status: 'ok' });
+    const [run] = await runsOf(database());
     expect(JSON.parse(run?.summary ?? 'null')).toMatchObject({ trigger: 'manual', requestedBy: 'web:admin' });
-    const audit = await database.db.selectFrom('audit_log').selectAll().execute();
+    const audit = await database().db.selectFrom('audit_log').selectAll().execute();
     expect(audit).toMatchObject([
       { actor: 'web:admin', action: 'schedule.run_now', target: TEST_JOB, ip: '203.0.113.9' },
     ]);
   });
 
   it('Run now refuses an unknown job by name', async () => {
-    const context = testContext(database);
+    const context = testContext(database());
     await expect(runJobNow(context, 'microsoft:sync-everything', { who: { actor: 'cli:root' } })).rejects.toThrow(
       'There is no job named "microsoft:sync-everything". Jobs: microsoft:sync-teams, microsoft:sync-events, microsoft:refresh-token.',
     );

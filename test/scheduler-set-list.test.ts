@@ -2,8 +2,7 @@
 // validated before anything is written and saved with its audit entry or not at all, and the listing says when
 // each job runs next.
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type IntegrationDatabase, migrateToLatest, openIntegrationDatabase } from '../src/db/index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../src/lib/errors.js';
 import {
   BUILT_IN_JOBS,
@@ -14,49 +13,40 @@ import {
   setJob,
 } from '../src/scheduler/index.js';
 import { cronRow, manualClock, TEST_JOB, testContext } from '../src/scheduler/testing/scheduler-fixture.js';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from './support/databases.js';
+import { describeEachEngine, useMigratedDatabase } from './support/databases.js';
 
 const CLI = { actor: 'cli:ops' };
 
 describeEachEngine('scheduler rows and changes', (engine) => {
-  let testDb: TestDatabase;
-  let database: IntegrationDatabase;
+  const { database } = useMigratedDatabase(engine);
   const clock = manualClock('2026-01-10T15:00:00Z'); // 10:00 in Toronto
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase(engine);
-    database = await openIntegrationDatabase(testDb.url);
-    await migrateToLatest(database);
-  });
-  afterAll(async () => {
-    await database?.close();
-    await testDb?.drop();
-  });
   beforeEach(async () => {
-    await database.db.deleteFrom('cron').execute();
-    await database.db.deleteFrom('audit_log').execute();
+    await database().db.deleteFrom('cron').execute();
+    await database().db.deleteFrom('audit_log').execute();
   });
-  const audits = () => database.db.selectFrom('audit_log').selectAll().execute();
+  const audits = () => database().db.selectFrom('audit_log').selectAll().execute();
 
   it('creates every job switched off with its default schedule, and never overwrites an administrator', async () => {
-    expect(await ensureCronRows(database, createJobRegistry(), clock.now())).toEqual(BUILT_IN_JOBS.map((j) => j.name));
-    const rows = await database.db.selectFrom('cron').select(['name', 'schedule', 'active', 'timezone']).execute();
+    expect(await ensureCronRows(database(), createJobRegistry(), clock.now())).toEqual(
+      BUILT_IN_JOBS.map((j) => j.name),
+    );
+    const rows = await database().db.selectFrom('cron').select(['name', 'schedule', 'active', 'timezone']).execute();
     expect(rows.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
       { name: 'microsoft:refresh-token', schedule: '0 3 * * 0', active: 0, timezone: null },
       { name: 'microsoft:sync-events', schedule: '0 0 * * *', active: 0, timezone: null },
       { name: 'microsoft:sync-teams', schedule: '0 0 * * *', active: 0, timezone: null },
     ]);
-    await database.db
-      .updateTable('cron')
+    await database()
+      .db.updateTable('cron')
       .set({ active: 1, schedule: '15 6 * * 1-5' })
       .where('name', '=', TEST_JOB)
       .execute();
-    expect(await ensureCronRows(database, createJobRegistry())).toEqual([]);
-    expect(await cronRow(database)).toMatchObject({ active: 1, schedule: '15 6 * * 1-5' });
+    expect(await ensureCronRows(database(), createJobRegistry())).toEqual([]);
+    expect(await cronRow(database())).toMatchObject({ active: 1, schedule: '15 6 * * 1-5' });
   });
 
   it('schedule:set switches a job on with a new schedule, counts the next run from now, and audits it', async () => {
-    const context = testContext(database, { clock: clock.now });
+    const context = testContext(database(), { clock: clock.now });
     const result = await setJob(context, TEST_JOB, { active: true, schedule: ' 30 6 * * 1-5 ' }, CLI);
     expect(result).toMatchObject({
       changed: true,
@@ -64,7 +54,7 @@ describeEachEngine('scheduler rows and changes', (engine) => {
       after: { active: true, schedule: '30 6 * * 1-5', timezone: null },
       nextDueAt: Date.parse('2026-01-12T11:30:00Z'), // Monday 06:30 EST
     });
-    expect(await cronRow(database)).toMatchObject({
+    expect(await cronRow(database())).toMatchObject({
       active: 1,
       schedule: '30 6 * * 1-5',
       next_due_at: result.nextDueAt,
@@ -80,7 +70,7 @@ describeEachEngine('scheduler rows and changes', (engine) => {
   });
 
   it('a job zone of its own, and back to the site zone', async () => {
-    const context = testContext(database, { clock: clock.now });
+    const context = testContext(database(), { clock: clock.now });
     const own = await setJob(context, TEST_JOB, { active: true, timezone: 'Australia/Sydney' }, CLI);
     expect(own.nextDueAt).toBe(Date.parse('2026-01-11T13:00:00Z')); // it is 02:00 on the 11th in Sydney: next midnight AEDT
     const site = await setJob(context, TEST_JOB, { timezone: null }, CLI);
@@ -109,35 +99,35 @@ describeEachEngine('scheduler rows and changes', (engine) => {
     ['nothing to change', TEST_JOB, {}, /Nothing to change/],
   ];
   it.each(refusals)('refuses %s and writes nothing', async (_what, name, change, message) => {
-    await ensureCronRows(database, createJobRegistry());
-    const before = await cronRow(database);
-    const attempt = setJob(testContext(database, { clock: clock.now }), name, change, CLI);
+    await ensureCronRows(database(), createJobRegistry());
+    const before = await cronRow(database());
+    const attempt = setJob(testContext(database(), { clock: clock.now }), name, change, CLI);
     await expect(attempt).rejects.toThrow(UsageError);
     await expect(attempt).rejects.toThrow(message);
-    expect(await cronRow(database)).toEqual(before);
+    expect(await cronRow(database())).toEqual(before);
     expect(await audits()).toEqual([]);
   });
 
   it('nothing half-saved: when the audit entry cannot be written, the change is rolled back', async () => {
-    await ensureCronRows(database, createJobRegistry());
-    const before = await cronRow(database);
-    await sql`alter table audit_log rename to audit_log_away`.execute(database.db);
+    await ensureCronRows(database(), createJobRegistry());
+    const before = await cronRow(database());
+    await sql`alter table audit_log rename to audit_log_away`.execute(database().db);
     try {
       await expect(
-        setJob(testContext(database, { clock: clock.now }), TEST_JOB, { active: true }, CLI),
+        setJob(testContext(database(), { clock: clock.now }), TEST_JOB, { active: true }, CLI),
       ).rejects.toThrow();
     } finally {
-      await sql`alter table audit_log_away rename to audit_log`.execute(database.db);
+      await sql`alter table audit_log_away rename to audit_log`.execute(database().db);
     }
-    expect(await cronRow(database)).toEqual(before);
+    expect(await cronRow(database())).toEqual(before);
   });
 
   it('lists each job with its next run, a missed due time as due now, and a run in progress', async () => {
-    const context = testContext(database, { clock: clock.now });
+    const context = testContext(database(), { clock: clock.now });
     await setJob(context, TEST_JOB, { active: true }, CLI);
     await setJob(context, 'microsoft:sync-events', { active: true }, CLI);
-    await database.db
-      .updateTable('cron')
+    await database()
+      .db.updateTable('cron')
       .set({
         next_due_at: Date.parse('2026-01-10T05:00:00Z'),
         lease_owner: 'host-b:7:x',

@@ -2,31 +2,21 @@
 // set): the apply contract's row writes (pending before a create, written after, delete guarded by the graph id so
 // a move's new meeting is never cleared, hash-only, error-only, gone with a deleted team), the team lookups (live and
 // deleted in Microsoft), and the run history of kind events.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type IntegrationDatabase, migrateToLatest, openIntegrationDatabase } from '../src/db/index.js';
+import { beforeAll, expect, it } from 'vitest';
 import { EventRunRecords } from '../src/sync/events/io/event-run-records.js';
 import { KyselyEventStore } from '../src/sync/events/io/kysely-event-store.js';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from './support/databases.js';
+import { describeEachEngine, useMigratedDatabase } from './support/databases.js';
 
 const AT = Date.parse('2026-09-01T10:00:00Z');
 const OFFERING = 'course:12:period:4';
 const pending = { eventId: 7, offeringKey: OFFERING, teamId: 'team-a', transactionId: 'et-abc-e7-g1', sentHash: 'h1' };
 
 describeEachEngine('event sync store', (engine) => {
-  let testDb: TestDatabase;
-  let database: IntegrationDatabase;
+  const { database } = useMigratedDatabase(engine);
   let store: KyselyEventStore;
 
-  beforeAll(async () => {
-    testDb = await createTestDatabase(engine);
-    database = await openIntegrationDatabase(testDb.url);
-    await migrateToLatest(database);
-    store = new KyselyEventStore(database);
-  });
-
-  afterAll(async () => {
-    await database?.close();
-    await testDb?.drop();
+  beforeAll(() => {
+    store = new KyselyEventStore(database());
   });
 
   it('follows a meeting through pending, written, error, hash, moved and deleted', async () => {
@@ -46,7 +36,7 @@ describeEachEngine('event sync store', (engine) => {
     await store.recordWritten({ ...pending, graphEventId: 'g-1', joinUrl: 'https://join/1', status: 'active' }, AT);
     await store.recordError(7, 'Microsoft refused the time zone.', AT + 1);
     await store.recordHash(7, 'h2', AT + 2);
-    let row = await database.db.selectFrom('ms_events').selectAll().executeTakeFirstOrThrow();
+    let row = await database().db.selectFrom('ms_events').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({
       graph_event_id: 'g-1',
       join_url: 'https://join/1',
@@ -60,13 +50,13 @@ describeEachEngine('event sync store', (engine) => {
     const moved = { ...pending, offeringKey: 'course:13:period:4', teamId: 'team-b', transactionId: 'et-abc-e7-g2' };
     await store.recordWritten({ ...moved, graphEventId: 'g-2', joinUrl: 'https://join/2', status: 'active' }, AT + 3);
     await store.recordDeleted(7, 'g-1', 'deleted', AT + 4);
-    row = await database.db.selectFrom('ms_events').selectAll().executeTakeFirstOrThrow();
+    row = await database().db.selectFrom('ms_events').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ graph_event_id: 'g-2', status: 'active', last_error: null, team_id: 'team-b' });
     expect(await store.listRows([OFFERING])).toEqual([]);
     expect(await store.listRows(null)).toHaveLength(1);
 
     await store.recordDeleted(7, 'g-2', 'gone', AT + 5);
-    row = await database.db.selectFrom('ms_events').selectAll().executeTakeFirstOrThrow();
+    row = await database().db.selectFrom('ms_events').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ graph_event_id: null, join_url: null, status: 'gone', transaction_id: 'et-abc-e7-g2' });
   });
 
@@ -94,8 +84,8 @@ describeEachEngine('event sync store', (engine) => {
       delta_link: null,
       created_at: AT,
     });
-    await database.db
-      .insertInto('ms_teams')
+    await database()
+      .db.insertInto('ms_teams')
       .values([
         team('a', 'team-a', 'current'),
         team('b', null, 'creating'),
@@ -112,7 +102,7 @@ describeEachEngine('event sync store', (engine) => {
     await store.recordWritten({ ...row, graphEventId: 'g-8', joinUrl: 'https://join/8', status: 'active' }, AT);
     await store.recordTeamDeleted(8, 'team-elsewhere', AT + 1);
     const read = () =>
-      database.db.selectFrom('ms_events').selectAll().where('event_id', '=', 8).executeTakeFirstOrThrow();
+      database().db.selectFrom('ms_events').selectAll().where('event_id', '=', 8).executeTakeFirstOrThrow();
     expect(await read()).toMatchObject({ status: 'active', join_url: 'https://join/8' });
     await store.recordTeamDeleted(8, 'team-a', AT + 2);
     expect(await read()).toMatchObject({
@@ -125,7 +115,7 @@ describeEachEngine('event sync store', (engine) => {
   });
 
   it('records runs of kind events with their offerings', async () => {
-    const records = new EventRunRecords(database);
+    const records = new EventRunRecords(database());
     const runId = await records.start({ triggeredBy: 'cli', startedAtMs: AT, dryRun: false });
     await records.offering(runId, { offeringKey: 'a', status: 'warning', counts: { created: 1 }, message: 'first' });
     await records.offering(runId, { offeringKey: 'a', status: 'ok', counts: { created: 2 }, message: null });
@@ -136,9 +126,13 @@ describeEachEngine('event sync store', (engine) => {
       requests: 2,
       error: null,
     });
-    const run = await database.db.selectFrom('sync_runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow();
+    const run = await database()
+      .db.selectFrom('sync_runs')
+      .selectAll()
+      .where('id', '=', runId)
+      .executeTakeFirstOrThrow();
     expect(run).toMatchObject({ kind: 'events', status: 'ok', requests: 2, dry_run: 0, finished_at: AT + 5 });
-    const results = await database.db.selectFrom('sync_offering_results').selectAll().execute();
+    const results = await database().db.selectFrom('sync_offering_results').selectAll().execute();
     expect(results).toEqual([
       { run_id: runId, offering_key: 'a', status: 'ok', counts: '{"created":2}', message: null },
     ]);

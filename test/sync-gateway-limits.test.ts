@@ -2,32 +2,16 @@
 // writes across 3 teams fired at once go through with zero 429s and finish within 1.3 × the throttle floor; the same
 // burst on a client without the limiter is throttled (so the first check can fail); a $batch of several teams' reads
 // is paced by its inner requests.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { TenantSeed } from '../emulator/src/context.js';
-import { type RunningEmulator, startEmulator } from '../emulator/src/server.js';
-import { signIn } from '../emulator/src/testing/oauth.js';
+import type { RunningEmulator } from '../emulator/src/server.js';
 import { addMembers, GraphClient, getTeamCall, performBatch } from '../src/microsoft/graph/index.js';
-import { EmulatorControl } from '../src/microsoft/graph/testing/emulator-control.js';
+import type { EmulatorControl } from '../src/microsoft/graph/testing/emulator-control.js';
 import { windowFloorSeconds } from '../src/sync/cost/cost-model.js';
 import { DOCUMENTED_LIMITS } from '../src/sync/cost/graph-limits.js';
 import { createSyncGraphClient, GraphTeamsGateway, type ThrottleAwareGraphClient } from '../src/sync/gateway/index.js';
+import { learnerIds, seedWithLearners, startSignedInEmulator } from './support/graph-session.js';
 
-const DOMAIN = 'elentra-demo.onmicrosoft.com';
-const SCOPES =
-  'offline_access openid profile User.ReadBasic.All Group.ReadWrite.All Team.Create Team.ReadBasic.All TeamMember.ReadWrite.All';
-const LEARNERS = Array.from({ length: 60 }, (_, i) => `c1b2c3d4-0000-4000-8000-${String(i + 1).padStart(12, '0')}`);
-
-function seed(): TenantSeed {
-  const base = JSON.parse(readFileSync('emulator/seeds/default-tenant.json', 'utf8')) as TenantSeed;
-  const learners = LEARNERS.map((id, i) => ({
-    id,
-    displayName: `Learner ${i + 1}`,
-    mail: `learner.${i + 1}@${DOMAIN}`,
-    userPrincipalName: `learner.${i + 1}@${DOMAIN}`,
-  }));
-  return { ...base, users: [...base.users, ...learners] };
-}
+const LEARNERS = learnerIds(60);
 
 let emu: RunningEmulator;
 let control: EmulatorControl;
@@ -37,11 +21,13 @@ let gateway: GraphTeamsGateway;
 let teams: string[] = [];
 
 beforeAll(async () => {
-  emu = await startEmulator({ seed: seed(), graph: { teamOperationMs: 0, replicationDelayMs: 0 } });
-  control = new EmulatorControl(emu.controlUrl);
+  const started = await startSignedInEmulator({
+    seed: seedWithLearners(LEARNERS),
+    graph: { teamOperationMs: 0, replicationDelayMs: 0 },
+  });
+  ({ emu, control } = started);
   await control.call('POST', '/limits', 'documented');
-  const { access_token: token } = await signIn(emu, `alex.admin@${DOMAIN}`, SCOPES);
-  const getAccessToken = async () => token;
+  const getAccessToken = async () => started.token;
   ({ client } = createSyncGraphClient({ graphUrl: emu.graphUrl, getAccessToken }));
   plain = new GraphClient({ graphUrl: emu.graphUrl, getAccessToken });
   gateway = new GraphTeamsGateway(client);

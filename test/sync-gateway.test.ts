@@ -2,35 +2,19 @@
 // throttle-aware client: user lookups packed in $batch with per-lookup failures, create group → team and adoption by
 // nickname, a lost answer to POST /groups recovered by look-up, rename / archive, members added / removed / promoted /
 // demoted with per-person results, membership ids, and group delta with a change made in Teams.
-import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TenantSeed } from '../emulator/src/context.js';
-import { type RunningEmulator, startEmulator } from '../emulator/src/server.js';
-import { signIn } from '../emulator/src/testing/oauth.js';
+import type { RunningEmulator } from '../emulator/src/server.js';
 import { addMembers as addMembersDirectly, GraphClient, GraphNetworkError } from '../src/microsoft/graph/index.js';
-import { EmulatorControl, TestClock } from '../src/microsoft/graph/testing/emulator-control.js';
+import { type EmulatorControl, TestClock } from '../src/microsoft/graph/testing/emulator-control.js';
 import { createSyncGraphClient, GraphTeamsGateway, type ThrottleAwareGraphClient } from '../src/sync/gateway/index.js';
+import { DOMAIN, learnerIds, seedWithLearners, startSignedInEmulator } from './support/graph-session.js';
 
-const DOMAIN = 'elentra-demo.onmicrosoft.com';
 const ADMIN_ID = 'a1b2c3d4-0001-4000-8000-000000000001';
 const TEACHER_ID = 'a1b2c3d4-0002-4000-8000-000000000002';
 const STUDENT_ID = 'a1b2c3d4-0003-4000-8000-000000000003';
 const RESIDENT_ID = 'a1b2c3d4-0004-4000-8000-000000000004';
 const UNKNOWN_ID = 'ffffffff-0000-4000-8000-00000000dead';
-const SCOPES =
-  'offline_access openid profile User.ReadBasic.All Group.ReadWrite.All Team.Create Team.ReadBasic.All TeamMember.ReadWrite.All';
-const LEARNERS = Array.from({ length: 40 }, (_, i) => `c1b2c3d4-0000-4000-8000-${String(i + 1).padStart(12, '0')}`);
-
-function seed(): TenantSeed {
-  const base = JSON.parse(readFileSync('emulator/seeds/default-tenant.json', 'utf8')) as TenantSeed;
-  const learners = LEARNERS.map((id, i) => ({
-    id,
-    displayName: `Learner ${i + 1}`,
-    mail: `learner.${i + 1}@${DOMAIN}`,
-    userPrincipalName: `learner.${i + 1}@${DOMAIN}`,
-  }));
-  return { ...base, users: [...base.users, ...learners] };
-}
+const LEARNERS = learnerIds(40);
 
 let emu: RunningEmulator;
 let control: EmulatorControl;
@@ -56,14 +40,13 @@ async function newTeam(): Promise<string> {
 }
 
 beforeAll(async () => {
-  emu = await startEmulator({
-    seed: seed(),
+  const started = await startSignedInEmulator({
+    seed: seedWithLearners(LEARNERS),
     now: clock.now,
     graph: { limits: 'off', teamOperationMs: 0, replicationDelayMs: 0 },
   });
-  control = new EmulatorControl(emu.controlUrl);
-  const { access_token: token } = await signIn(emu, `alex.admin@${DOMAIN}`, SCOPES);
-  const getAccessToken = async () => token;
+  ({ emu, control } = started);
+  const getAccessToken = async () => started.token;
   ({ client } = createSyncGraphClient({ graphUrl: emu.graphUrl, getAccessToken, retry: { baseDelayMs: 5 } }));
   plain = new GraphClient({ graphUrl: emu.graphUrl, getAccessToken });
   gateway = new GraphTeamsGateway(client, {

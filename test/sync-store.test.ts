@@ -9,12 +9,11 @@ import type {
   RootOperationNode,
   UnknownRow,
 } from 'kysely';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { type IntegrationDatabase, migrateToLatest, openIntegrationDatabase } from '../src/db/index.js';
+import { beforeEach, expect, it } from 'vitest';
 import type { StoredMember, StoredTeam } from '../src/sync/io/sync-store.js';
 import type { UserLink } from '../src/sync/people/link-types.js';
 import { KyselySyncStore } from '../src/sync/store/index.js';
-import { createTestDatabase, describeEachEngine, type TestDatabase } from './support/databases.js';
+import { describeEachEngine, useMigratedDatabase } from './support/databases.js';
 
 const NOW = Date.parse('2026-03-02T10:00:00Z');
 const NICK = 'elentra-3f9a2c-o7-c12-p4-med-101';
@@ -73,21 +72,10 @@ function link(proxyId: number, overrides: Partial<UserLink> = {}): UserLink {
 }
 
 describeEachEngine('sync store', (engine) => {
-  let testDb: TestDatabase;
-  let database: IntegrationDatabase;
+  const { database } = useMigratedDatabase(engine);
   let clockMs = NOW;
   let counter: StatementCounter;
   let store: KyselySyncStore;
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase(engine);
-    database = await openIntegrationDatabase(testDb.url);
-    await migrateToLatest(database);
-  });
-  afterAll(async () => {
-    await database?.close();
-    await testDb?.drop();
-  });
   beforeEach(async () => {
     for (const table of [
       'sync_offering_results',
@@ -97,12 +85,12 @@ describeEachEngine('sync store', (engine) => {
       'ms_team_members',
       'ms_teams',
     ] as const) {
-      await database.db.deleteFrom(table).execute();
+      await database().db.deleteFrom(table).execute();
     }
     clockMs = NOW;
     counter = new StatementCounter();
     store = new KyselySyncStore(
-      { db: database.db.withPlugin(counter), capabilities: database.capabilities },
+      { db: database().db.withPlugin(counter), capabilities: database().capabilities },
       { now: () => clockMs },
     );
   });
@@ -125,11 +113,11 @@ describeEachEngine('sync store', (engine) => {
     expect(await store.readTeamExtras(['course:12:period:4', 'course:99:period:1'])).toEqual(
       new Map([['course:12:period:4', extras]]),
     );
-    const row = await database.db.selectFrom('ms_teams').select('created_at').executeTakeFirstOrThrow();
+    const row = await database().db.selectFrom('ms_teams').select('created_at').executeTakeFirstOrThrow();
     expect(row.created_at).toBe(NOW);
 
     // The team's web address is kept with the row (ms_teams.web_url), and cleared when the extras say null.
-    const stored = await database.db.selectFrom('ms_teams').select('web_url').executeTakeFirstOrThrow();
+    const stored = await database().db.selectFrom('ms_teams').select('web_url').executeTakeFirstOrThrow();
     expect(stored.web_url).toBe(extras.webUrl);
     await store.saveTeam(created, { ...extras, webUrl: null });
     expect((await store.readTeamExtras(['course:12:period:4'])).get('course:12:period:4')?.webUrl).toBeNull();
@@ -206,8 +194,8 @@ describeEachEngine('sync store', (engine) => {
       { userId: 'a', role: 'member', reason: '40 % of members' },
       { userId: 'b', role: 'owner', reason: 'all owners' },
     ]);
-    await database.db
-      .updateTable('held_removals')
+    await database()
+      .db.updateTable('held_removals')
       .set({ confirmed_at: NOW + 5, confirmed_by: 'web:admin' })
       .where('ms_user_id', '=', 'a')
       .execute();
@@ -256,7 +244,11 @@ describeEachEngine('sync store', (engine) => {
       error: null,
     });
 
-    const run = await database.db.selectFrom('sync_runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow();
+    const run = await database()
+      .db.selectFrom('sync_runs')
+      .selectAll()
+      .where('id', '=', runId)
+      .executeTakeFirstOrThrow();
     expect(run).toMatchObject({
       kind: 'teams',
       triggered_by: 'cli',
@@ -266,7 +258,7 @@ describeEachEngine('sync store', (engine) => {
       finished_at: NOW + 9,
     });
     expect(JSON.parse(run.counts ?? 'null')).toEqual({ added: 3 });
-    const results = await database.db.selectFrom('sync_offering_results').selectAll().execute();
+    const results = await database().db.selectFrom('sync_offering_results').selectAll().execute();
     expect(results).toEqual([{ run_id: runId, offering_key: 'k', status: 'ok', counts: '{"added":3}', message: null }]);
   });
 });

@@ -4,9 +4,7 @@
 // tampered state and a replayed answer, a staff account, the switched-off feature. The web app listens on a real port
 // (ENTRADA_URL) registered as the emulator app's redirect URI; our CSP must let the Authorize post redirect to
 // MS_LOGIN_URL. Screenshots go to $WEB_SCREENSHOTS when it is set.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../emulator/src/server.js';
@@ -15,17 +13,17 @@ import { firstApp } from '../emulator/src/testing/oauth.js';
 import { setSetting } from '../src/elentra/index.js';
 import { createIdentity } from '../src/microsoft/identity/index.js';
 import { freePort } from '../src/web/testing/free-port.js';
-import { ADMIN, microsoftEnv, STAFF, startWebFixture, type WebFixture } from '../src/web/testing/web-fixture.js';
-import { describeWithBrowser, launchChromium } from './support/browser.js';
+import { ADMIN, STAFF, startWebFixture, type WebFixture } from '../src/web/testing/web-fixture.js';
+import { describeWithBrowser, launchChromium, openProfileMenu, signInInBrowser, snap } from './support/browser.js';
+import { emulatorWebEnv, textLog } from './support/web-emulator.js';
 
 const ALEX = 'alex.admin@elentra-demo.onmicrosoft.com';
-const SCREENSHOTS = process.env.WEB_SCREENSHOTS;
 
 let emu: RunningEmulator;
 let web: WebFixture;
 let browser: Browser;
 let baseUrl: string;
-let logText = '';
+const log = textLog();
 const pagesSeen: string[] = [];
 const contexts: BrowserContext[] = [];
 
@@ -42,31 +40,15 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-async function snap(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOTS) return;
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
 async function signIn(page: Page, user: { username: string; password: string }): Promise<void> {
   await page.goto(`${baseUrl}/`);
   await expect.poll(() => page.url()).toContain('/sign-in');
   await snap(page, '0-sign-in');
-  await page.getByLabel('Username').fill(user.username);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${baseUrl}/`);
-}
-
-/** The profile menu, opened. */
-async function profileMenu(page: Page) {
-  const menu = page.getByRole('navigation', { name: 'Profile menu' });
-  await menu.locator('summary').click();
-  return menu;
+  await signInInBrowser(page, baseUrl, user);
 }
 
 async function openMicrosoftAccount(page: Page): Promise<void> {
-  const menu = await profileMenu(page);
+  const menu = await openProfileMenu(page);
   await snap(page, '1-profile-menu');
   await menu.getByRole('link', { name: 'Microsoft Account' }).click();
   await page.waitForURL(`${baseUrl}/admin/microsoft-account`);
@@ -89,26 +71,7 @@ describeWithBrowser('authorizing the Microsoft account in a browser', () => {
     if (!app) throw new Error('the default seed has no app');
     app.redirectUris = [`${baseUrl}/api/ms-graph-oauth.php`];
     emu = await startEmulator({ seed });
-    const registered = firstApp(emu);
-    const log = new Writable({
-      write(chunk, _encoding, done) {
-        logText += String(chunk);
-        done();
-      },
-    });
-    web = await startWebFixture({
-      log,
-      env: {
-        ...microsoftEnv({
-          loginUrl: emu.loginUrl,
-          graphUrl: emu.graphUrl,
-          tenantId: emu.context.tenant.tenantId,
-          clientId: registered.clientId,
-          clientSecret: registered.secret,
-        }),
-        ENTRADA_URL: baseUrl,
-      },
-    });
+    web = await startWebFixture({ log: log.stream, env: emulatorWebEnv(emu, baseUrl) });
     await web.app.listen({ port, host: '127.0.0.1' });
     browser = await launchChromium();
   });
@@ -202,7 +165,7 @@ describeWithBrowser('authorizing the Microsoft account in a browser', () => {
   it('gives a staff account 403 and no Microsoft Account entry', async () => {
     const page = await newPage();
     await signIn(page, STAFF);
-    expect(await (await profileMenu(page)).getByRole('link', { name: 'Microsoft Account' }).count()).toBe(0);
+    expect(await (await openProfileMenu(page)).getByRole('link', { name: 'Microsoft Account' }).count()).toBe(0);
     expect((await page.goto(`${baseUrl}/admin/microsoft-account`))?.status()).toBe(403);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Administrators only');
     await snap(page, '8-staff-403');
@@ -213,7 +176,7 @@ describeWithBrowser('authorizing the Microsoft account in a browser', () => {
     try {
       const page = await newPage();
       await signIn(page, ADMIN);
-      const menu = await profileMenu(page);
+      const menu = await openProfileMenu(page);
       expect(await menu.getByRole('link', { name: 'Microsoft Account' }).count()).toBe(0);
       expect(await menu.getByRole('link', { name: 'Settings' }).count()).toBe(1);
       await page.goto(`${baseUrl}/admin/microsoft-account`);
@@ -232,10 +195,10 @@ describeWithBrowser('authorizing the Microsoft account in a browser', () => {
     expect(secrets).toHaveLength(3);
     expect(pagesSeen.length).toBeGreaterThan(5);
     for (const secret of secrets) {
-      expect(logText).not.toContain(secret);
+      expect(log.text()).not.toContain(secret);
       for (const html of pagesSeen) expect(html).not.toContain(secret);
     }
-    expect(logText).not.toMatch(/[?&](code|state)=/);
+    expect(log.text()).not.toMatch(/[?&](code|state)=/);
     const files = [web.databaseFile, `${web.databaseFile}-wal`].filter((path) => existsSync(path));
     const bytes = files.map((path) => readFileSync(path).toString('latin1')).join('');
     for (const secret of secrets) expect(bytes).not.toContain(secret);

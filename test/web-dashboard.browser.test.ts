@@ -1,11 +1,3 @@
-// The sync dashboard in a real browser (Debian's headless Chromium via playwright-core) against the Microsoft 365
-// emulator and the demo school: profile menu → Sync dashboard; Sync now, its progress visible while the run is held
-// at its first Microsoft request, the page refreshing itself (meta refresh, no JavaScript) until it shows the run
-// finished; a held mass removal opened from the dashboard and confirmed, then applied by the next run; the
-// Troubleshooting page with its checks, and a broken setting shown failed with its fix. Screenshots go to
-// $WEB_SCREENSHOTS when it is set.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { getSetting, setSetting } from '../src/elentra/index.js';
@@ -13,23 +5,15 @@ import { wireTeamsSync } from '../src/sync/run/wire-sync.js';
 import { Gate, startDashboardServer } from '../src/web/testing/dashboard-server.js';
 import { freePort } from '../src/web/testing/free-port.js';
 import { ADMIN } from '../src/web/testing/web-fixture.js';
-import { describeWithBrowser, launchChromium } from './support/browser.js';
+import { describeWithBrowser, launchChromium, openProfileMenu, signInInBrowser, snap } from './support/browser.js';
 import { ELECTIVE_GROUP_ID, leaveGroup } from './support/enrolment-changes.js';
 import { openSyncWorld, type SyncWorld } from './support/sync-teams-harness.js';
-
-const SCREENSHOTS = process.env.WEB_SCREENSHOTS;
 
 let world: SyncWorld;
 let browser: Browser;
 let baseUrl: string;
 let close: () => Promise<void> = async () => undefined;
 const gate = new Gate();
-
-async function snap(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOTS) return;
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
 
 /** The text of the progress section, tolerating the moments when the page is reloading itself. */
 async function progressText(page: Page): Promise<string> {
@@ -76,12 +60,8 @@ describeWithBrowser('the sync dashboard in a browser', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/sign-in`);
-    await page.getByLabel('Username').fill(ADMIN.username);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${baseUrl}/`);
-    const menu = page.getByRole('navigation', { name: 'Profile menu' });
-    await menu.locator('summary').click();
+    await signInInBrowser(page, baseUrl, ADMIN);
+    const menu = await openProfileMenu(page);
     await menu.getByRole('link', { name: 'Sync dashboard' }).click();
     await page.waitForURL(`${baseUrl}/admin/dashboard`);
     expect(await page.getByRole('heading', { name: 'Course offerings' }).isVisible()).toBe(true);
@@ -144,12 +124,8 @@ describeWithBrowser('the sync dashboard in a browser', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/sign-in`);
-    await page.getByLabel('Username').fill(ADMIN.username);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${baseUrl}/`);
-    const menu = page.getByRole('navigation', { name: 'Profile menu' });
-    await menu.locator('summary').click();
+    await signInInBrowser(page, baseUrl, ADMIN);
+    const menu = await openProfileMenu(page);
     await menu.getByRole('link', { name: 'Troubleshooting' }).click();
     await page.waitForURL(`${baseUrl}/admin/troubleshooting`);
     expect(await page.getByRole('heading', { name: 'Troubleshooting', level: 1 }).isVisible()).toBe(true);

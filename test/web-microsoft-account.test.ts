@@ -4,12 +4,12 @@
 // missing, replayed, tampered, another session's) with its page; a dead grant in words; disconnect; the switched-off
 // and unconfigured pages; and no token, code or secret in the database file, the pages or the log.
 import { existsSync, readFileSync } from 'node:fs';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../emulator/src/server.js';
 import { driveSignIn, firstApp } from '../emulator/src/testing/oauth.js';
 import type { WebClient } from '../src/web/testing/web-client.js';
-import { ADMIN, microsoftEnv, startWebFixture, type WebFixture } from '../src/web/testing/web-fixture.js';
+import { ADMIN, startWebFixture, type WebFixture } from '../src/web/testing/web-fixture.js';
+import { emulatorWebEnv, textLog } from './support/web-emulator.js';
 
 const ALEX = 'alex.admin@elentra-demo.onmicrosoft.com';
 const TAYLOR = 'taylor.teacher@elentra-demo.onmicrosoft.com';
@@ -17,7 +17,7 @@ const PAGE = '/admin/microsoft-account';
 
 let emu: RunningEmulator;
 let web: WebFixture;
-let logText = '';
+const log = textLog();
 const pagesSeen: string[] = [];
 
 async function control(path: string, body: unknown = {}): Promise<void> {
@@ -57,26 +57,7 @@ async function show(client: WebClient, url: string) {
 
 beforeAll(async () => {
   emu = await startEmulator({});
-  const app = firstApp(emu);
-  const log = new Writable({
-    write(chunk, _encoding, done) {
-      logText += String(chunk);
-      done();
-    },
-  });
-  web = await startWebFixture({
-    log,
-    env: {
-      ...microsoftEnv({
-        loginUrl: emu.loginUrl,
-        graphUrl: emu.graphUrl,
-        tenantId: emu.context.tenant.tenantId,
-        clientId: app.clientId,
-        clientSecret: app.secret,
-      }),
-      ENTRADA_URL: 'http://localhost:8080',
-    },
-  });
+  web = await startWebFixture({ log: log.stream, env: emulatorWebEnv(emu, 'http://localhost:8080') });
 });
 
 afterAll(async () => {
@@ -182,10 +163,10 @@ describe('the Microsoft Account page', () => {
     expect(file).toContain('v1:');
     for (const secret of secrets) {
       expect(file).not.toContain(secret);
-      expect(logText).not.toContain(secret);
+      expect(log.text()).not.toContain(secret);
       for (const page of pagesSeen) expect(page).not.toContain(secret);
     }
-    expect(logText).not.toMatch(/[?&](code|state)=/);
+    expect(log.text()).not.toMatch(/[?&](code|state)=/);
   });
 });
 

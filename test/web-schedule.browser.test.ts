@@ -1,26 +1,13 @@
-// "Scheduled jobs" in a real browser (Debian's headless Chromium via playwright-core): profile menu → Scheduled jobs →
-// Edit schedule → Preview (the second submit button, no JavaScript) → Save → Switch on → Run now. Checks that the
-// CSP lets the Preview button's formaction through. Screenshots go to $WEB_SCREENSHOTS when it is set.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createJobRegistry } from '../src/scheduler/index.js';
 import { freePort } from '../src/web/testing/free-port.js';
 import { ADMIN, startWebFixture, type WebFixture } from '../src/web/testing/web-fixture.js';
-import { describeWithBrowser, launchChromium } from './support/browser.js';
-
-const SCREENSHOTS = process.env.WEB_SCREENSHOTS;
+import { describeWithBrowser, launchChromium, openProfileMenu, signInInBrowser, snap } from './support/browser.js';
 
 let web: WebFixture;
 let browser: Browser;
 let baseUrl: string;
-
-async function snap(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOTS) return;
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
 
 describeWithBrowser('the Scheduled jobs page in a browser', () => {
   beforeAll(async () => {
@@ -41,13 +28,9 @@ describeWithBrowser('the Scheduled jobs page in a browser', () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 860 } });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/sign-in`);
-    await page.getByLabel('Username').fill(ADMIN.username);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${baseUrl}/`);
+    await signInInBrowser(page, baseUrl, ADMIN);
 
-    const menu = page.getByRole('navigation', { name: 'Profile menu' });
-    await menu.locator('summary').click();
+    const menu = await openProfileMenu(page);
     await menu.getByRole('link', { name: 'Scheduled jobs' }).click();
     await page.waitForURL(`${baseUrl}/admin/scheduled-jobs`);
     await snap(page, 'jobs-1-list');

@@ -4,11 +4,12 @@
 // text in a check's detail is escaped; staff get 403 and the profile menu links the page for administrators only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../emulator/src/server.js';
-import { driveSignIn, firstApp } from '../emulator/src/testing/oauth.js';
+import { driveSignIn } from '../emulator/src/testing/oauth.js';
 import { CHECK_SPECS } from '../src/doctor/index.js';
 import { setSetting } from '../src/elentra/index.js';
 import type { WebClient } from '../src/web/testing/web-client.js';
-import { ADMIN, microsoftEnv, STAFF, startWebFixture, type WebFixture } from '../src/web/testing/web-fixture.js';
+import { ADMIN, STAFF, startWebFixture, type WebFixture } from '../src/web/testing/web-fixture.js';
+import { emulatorWebEnv } from './support/web-emulator.js';
 
 const PAGE = '/admin/troubleshooting';
 const ALEX = 'alex.admin@elentra-demo.onmicrosoft.com';
@@ -32,19 +33,7 @@ function card(body: string, id: string): string {
 
 beforeAll(async () => {
   emu = await startEmulator({});
-  const app = firstApp(emu);
-  web = await startWebFixture({
-    env: {
-      ...microsoftEnv({
-        loginUrl: emu.loginUrl,
-        graphUrl: emu.graphUrl,
-        tenantId: emu.context.tenant.tenantId,
-        clientId: app.clientId,
-        clientSecret: app.secret,
-      }),
-      ENTRADA_URL: 'http://localhost:8080',
-    },
-  });
+  web = await startWebFixture({ env: emulatorWebEnv(emu, 'http://localhost:8080') });
 });
 
 afterAll(async () => {

@@ -9,8 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection as createMysqlConnection } from 'mysql2/promise';
 import pg from 'pg';
-import { describe } from 'vitest';
-import type { DialectName } from '../../src/db/index.js';
+import { afterAll, beforeAll, describe } from 'vitest';
+import {
+  type DialectName,
+  type IntegrationDatabase,
+  migrateToLatest,
+  openIntegrationDatabase,
+} from '../../src/db/index.js';
 
 export interface TestEngine {
   readonly dialect: DialectName;
@@ -123,4 +128,35 @@ export async function createTestDatabase(engine: TestEngine, options: TestDataba
   const serverUrl = requireServer(engine);
   if (engine.dialect === 'mysql') return createMysqlDatabase(serverUrl, name, options.mysqlCharset ?? 'utf8mb4');
   return createPostgresDatabase(serverUrl, name);
+}
+
+export interface MigratedTestDatabase {
+  /** The open, migrated database (throws before the suite's beforeAll has made it). */
+  database(): IntegrationDatabase;
+  /** Its URL, to open more handles or hand to child processes. */
+  url(): string;
+}
+
+/**
+ * A migrated database on `engine` for the enclosing suite: created, opened and migrated in beforeAll, closed and
+ * dropped in afterAll. Call in the suite's body, before hooks that use it.
+ * @example
+ * describeEachEngine('store', (engine) => { const { database } = useMigratedDatabase(engine); … database().db … });
+ */
+export function useMigratedDatabase(engine: TestEngine): MigratedTestDatabase {
+  let testDb: TestDatabase | undefined;
+  let database: IntegrationDatabase | undefined;
+  beforeAll(async () => {
+    testDb = await createTestDatabase(engine);
+    database = await openIntegrationDatabase(testDb.url);
+    await migrateToLatest(database);
+  });
+  afterAll(async () => {
+    await database?.close();
+    await testDb?.drop();
+  });
+  const notYet = (): never => {
+    throw new Error(`The ${engine.label} test database is made in beforeAll`);
+  };
+  return { database: () => database ?? notYet(), url: () => testDb?.url ?? notYet() };
 }

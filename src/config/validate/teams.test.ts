@@ -1,29 +1,11 @@
 // The teams sync's settings (TEAMS_*) as loadConfig reads them: defaults, accepted spellings, and the words of a
 // refusal (name, what is wrong, the fix, where the value came from).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_DESCRIPTION_TEMPLATE } from '../../sync/naming/template.js';
-import { ConfigError, formatProblem } from '../config-error.js';
-import type { Config } from '../config-types.js';
 import { describeConfig } from '../describe-config.js';
-import { loadConfig } from '../load-config.js';
+import { settingsTables } from '../testing/settings-tables.js';
 
-const cwd = mkdtempSync(join(tmpdir(), 'elentra-teams-teams-config-'));
-afterAll(() => rmSync(cwd, { recursive: true, force: true }));
-
-const load = (env: Record<string, string>) => loadConfig({ cwd, env });
-
-function problemsOf(env: Record<string, string>): string {
-  try {
-    load(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map(formatProblem).join('\n');
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const { load, itAccepts, itRefuses } = settingsTables('elentra-teams-teams-config-');
 
 describe('TEAMS_* settings', () => {
   it("default to the planner's defaults: the guide's name, standard teams, archive on, guard at 30 % and 3", () => {
@@ -42,7 +24,7 @@ describe('TEAMS_* settings', () => {
     expect(config.sources.TEAMS_TEMPLATE).toEqual({ kind: 'default' });
   });
 
-  it.each([
+  itAccepts([
     ['TEAMS_DISPLAY_NAME_TEMPLATE', '{course_name} – {organisation}', '{course_name} – {organisation}'],
     ['TEAMS_DISPLAY_NAME_TEMPLATE', 'MD {course_code} {period_id}', 'MD {course_code} {period_id}'],
     ['TEAMS_DESCRIPTION_TEMPLATE', '{course_description}', '{course_description}'],
@@ -61,11 +43,9 @@ describe('TEAMS_* settings', () => {
     ['TEAMS_MASS_REMOVAL_MINIMUM', '25000', 25_000],
     ['TEAMS_RELIST_DAYS', '0', 0],
     ['TEAMS_RELIST_DAYS', '30', 30],
-  ])('accepts %s=%s', (key, value, expected) => {
-    expect(load({ [key]: value })[key as keyof Config]).toEqual(expected);
-  });
+  ]);
 
-  it.each([
+  itRefuses([
     [
       'TEAMS_DISPLAY_NAME_TEMPLATE',
       '{course_code}: {course_title}',
@@ -98,11 +78,7 @@ describe('TEAMS_* settings', () => {
     ['TEAMS_MASS_REMOVAL_MINIMUM', '2.5', /"2\.5" is not a number of people.*e\.g\. 3/s],
     ['TEAMS_RELIST_DAYS', '-1', /TEAMS_RELIST_DAYS: "-1" is not a number of days from 0 to 365.*or 0 to turn/s],
     ['TEAMS_RELIST_DAYS', 'weekly', /"weekly" is not a number of days/],
-  ])('refuses %s=%s in words', (key, value, pattern) => {
-    const text = problemsOf({ [key]: value });
-    expect(text).toMatch(pattern);
-    expect(text).toMatch(/environment/);
-  });
+  ]);
 
   it('are listed by config:check with their sources', () => {
     const rows = describeConfig(load({ TEAMS_MASS_REMOVAL_SHARE: '0.5' }));
