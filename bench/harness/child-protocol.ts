@@ -14,7 +14,7 @@ export interface ChildInput {
   appKey: string;
   registration: TestAppRegistration;
   /** `plan` mode: what to plan (scenario-child.ts runPlan). */
-  planWhat?: 'teams' | 'teams-no-events' | 'events';
+  planWhat?: 'teams' | 'teams-with-events' | 'events';
   /** `plan` mode: the tenant seed, standing in for the directory's answers to the user look-ups. */
   seedPath?: string;
   /** `sync` mode: run the event sync after the teams sync (as the cron table does). */

@@ -26,6 +26,8 @@ export interface EventsPart {
   /** Events with a join URL after the run (a Teams meeting). */
   meetings: number;
   clientExchanges: number;
+  /** Seconds from the run's start: the roster read and selection done (planning starts), the first write answered. */
+  phases: Record<string, number>;
 }
 
 export async function runEventsPart(input: {
@@ -71,7 +73,14 @@ export async function runEventsPart(input: {
   const floorSeconds = throttleFloorSeconds(plan.operations, { latencySeconds: input.latencySeconds });
 
   const started = performance.now();
-  const report = await runEventsSync(deps, { dryRun: false });
+  const phases: Record<string, number> = {};
+  const mark = (name: string) => {
+    phases[name] ??= (performance.now() - started) / 1000;
+  };
+  const report = await runEventsSync(deps, {
+    dryRun: false,
+    onProgress: (progress) => mark(progress.phase === 'plan' ? 'rosterReadSeconds' : 'firstAppliedSeconds'),
+  });
   const wallSeconds = (performance.now() - started) / 1000;
   const meetings = report.offerings.flatMap((o) => o.events).filter((e) => e.joinUrl !== null).length;
   return {
@@ -84,5 +93,6 @@ export async function runEventsPart(input: {
     error: report.error,
     meetings,
     clientExchanges: deps.graphRequests(),
+    phases,
   };
 }

@@ -96,7 +96,7 @@ export function formatMarkdown(results: BenchResults): string {
         `Event sync: ${events.requests} requests (minimum ${events.minimumRequests}), ${events.writes} writes, ` +
           `${n(events.wallSeconds, 1)} s (floor ${n(events.floorSeconds, 2)} s), status ${events.status}` +
           `${events.error ? ` (${events.error})` : ''}, meetings with a join URL ${events.meetings}; counts ` +
-          `${JSON.stringify(events.counts)}.`,
+          `${JSON.stringify(events.counts)}; phases ${JSON.stringify(events.phases ?? {})}.`,
         '',
       );
     }

@@ -246,13 +246,10 @@ async function runSync(result: ChildResult): Promise<void> {
   }
 }
 
-/** Far in the future: a roster read with this event window holds no events (what the teams sync needs). */
-const NO_EVENTS = new Date('9999-01-01T00:00:00Z');
-
 /**
  * First-run planning at scale, no Graph (the directory's answers come from the tenant seed). `planWhat`:
- * `teams` — the teams sync's planning as it runs today (its roster read includes the learning events);
- * `teams-no-events` — the same with a roster read without events (the teams sync does not use them);
+ * `teams` — the teams sync's planning as it runs (wire-sync.ts: a roster read without learning events);
+ * `teams-with-events` — the same with the learning events read too (how it ran before, for comparison);
  * `events` — the event sync's planning (roster with events, every offering with a team, no ms_events rows).
  */
 async function runPlan(result: ChildResult): Promise<void> {
@@ -263,7 +260,7 @@ async function runPlan(result: ChildResult): Promise<void> {
     const started = performance.now();
     const roster = await readRoster(elentraOnConnection(database), {
       now,
-      ...(what === 'teams-no-events' ? { eventsStartFrom: NO_EVENTS, eventsStartUntil: NO_EVENTS } : {}),
+      ...(what === 'teams' ? { events: false } : {}),
     });
     const read = performance.now();
     result.phases = {

@@ -67,6 +67,10 @@ function openSqlite<Tables>(url: string): Kysely<Tables> {
   const sqlite = new SqliteDatabase(file);
   // WAL lets the web server read while a sync writes; busy_timeout makes a second process wait instead of failing.
   sqlite.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode survives a crash of the process; a power loss may drop the last commits, which the next sync
+  // repairs (look-up before create, the same transactionId) and which cannot lose the Microsoft grant (an earlier
+  // refresh token stays valid). FULL would cost a disk flush per commit: ~0.4 ms against ~0.03 ms per meeting row.
+  sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   sqlite.pragma('foreign_keys = ON');
   return new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });

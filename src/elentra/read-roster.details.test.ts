@@ -1,34 +1,11 @@
 // readRoster beyond membership: the people map and warnings, events, filters, the offering's fields, and the
 // set-based reading (a fixed number of statements whatever the number of offerings). SQLite in memory.
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type ReadRosterOptions, readRoster } from './read-roster.js';
-import type { Roster } from './roster/roster-types.js';
-import type { ElentraFixture } from './testing/elentra-fixture.js';
-import { sqliteElentraFixture } from './testing/sqlite-elentra.js';
+import { describe, expect, it } from 'vitest';
+import { readRoster } from './read-roster.js';
+import { DAY, KEY, NOW, NOW_S, useRosterScenarios } from './testing/roster-scenario.js';
 
-const NOW = new Date('2026-03-02T15:00:00Z');
-const NOW_S = NOW.getTime() / 1000;
-const DAY = 86_400;
-const KEY = 'course:1:period:1';
-
-const fixtures: ElentraFixture[] = [];
-afterEach(async () => {
-  for (const f of fixtures.splice(0)) await f.handle.close();
-});
-
-async function scenario(): Promise<ElentraFixture> {
-  const f = await sqliteElentraFixture(NOW_S);
-  fixtures.push(f);
-  await f.organisation();
-  await f.course({ id: 1, code: 'ANAT 110' });
-  await f.period({ id: 1 });
-  return f;
-}
-
-async function roster(f: ElentraFixture, options: Partial<ReadRosterOptions> = {}): Promise<Roster> {
-  return readRoster(f.handle, { now: NOW, ...options });
-}
+const { scenario, roster } = useRosterScenarios();
 
 describe('readRoster people, events and filters (SQLite)', () => {
   it('lists everyone it mentions; a person without e-mail is kept and reported in warnings', async () => {
@@ -98,6 +75,32 @@ describe('readRoster people, events and filters (SQLite)', () => {
 
     const windowed = await roster(f, { eventsStartFrom: new Date((NOW_S + 5 * DAY) * 1000) });
     expect(windowed.offerings[0]?.events.map((e) => e.eventId)).toEqual([101, 102]);
+  });
+
+  it('events: false reads no events, but keeps their contacts among the people and warns about impossible dates', async () => {
+    const f = await scenario();
+    await f.person({ id: 20 });
+    await f.person({ id: 21 });
+    await f.enrol({ course: 1, period: 1, proxyId: 20 });
+    await f.event({ event_id: 100, course: 1, startDays: 2 });
+    const start = NOW_S + 3 * DAY;
+    await f.event({ event_id: 101, course: 1, startDays: 3, event_finish: start - 3600 });
+    await f.event({ event_id: 102, course: 1, startDays: 0, event_start: 0 });
+    await f.handle.db
+      .insertInto('event_contacts')
+      .values({ event_id: 100, proxy_id: 21, contact_role: 'teacher' })
+      .execute();
+    const full = await roster(f);
+    const lean = await roster(f, { events: false });
+    expect(full.rule.events).toBe(true);
+    expect(lean.rule.events).toBe(false);
+    expect(full.offerings[0]?.events.map((e) => e.eventId)).toEqual([100, 101]);
+    expect(lean.offerings[0]?.events).toEqual([]);
+    expect([...full.people.keys()]).toEqual([20, 21]);
+    expect([...lean.people.keys()]).toEqual([20, 21]);
+    expect(lean.offerings[0]?.dataWarnings).toEqual(full.offerings[0]?.dataWarnings);
+    expect(lean.offerings[0]?.dataWarnings).toHaveLength(2);
+    expect({ ...lean.offerings[0], events: [] }).toEqual({ ...full.offerings[0], events: [] });
   });
 
   it('filters by organisation and by course ids; an empty course list reads nothing', async () => {

@@ -1,34 +1,12 @@
 // The roster rules as a table: each case builds a fresh embedded Elentra (SQLite in memory) with one course (1) and
 // one current period (1, from 30 days ago to 60 days ahead), adds its own rows, and states the offering it expects.
-import { afterEach, describe, expect, it } from 'vitest';
-import { type ReadRosterOptions, readRoster } from './read-roster.js';
-import type { ExclusionReason, Roster } from './roster/roster-types.js';
+import { describe, expect, it } from 'vitest';
+import type { ReadRosterOptions } from './read-roster.js';
+import type { ExclusionReason } from './roster/roster-types.js';
 import type { ElentraFixture } from './testing/elentra-fixture.js';
-import { sqliteElentraFixture } from './testing/sqlite-elentra.js';
+import { DAY, KEY, NOW_S, useRosterScenarios } from './testing/roster-scenario.js';
 
-const NOW = new Date('2026-03-02T15:00:00Z');
-const NOW_S = NOW.getTime() / 1000;
-const DAY = 86_400;
-const KEY = 'course:1:period:1';
-
-const fixtures: ElentraFixture[] = [];
-afterEach(async () => {
-  for (const f of fixtures.splice(0)) await f.handle.close();
-});
-
-/** Course 1 ('ANAT 110') and period 1 (30 days ago to 60 days ahead) in organisation 1. */
-async function scenario(): Promise<ElentraFixture> {
-  const f = await sqliteElentraFixture(NOW_S);
-  fixtures.push(f);
-  await f.organisation();
-  await f.course({ id: 1, code: 'ANAT 110' });
-  await f.period({ id: 1 });
-  return f;
-}
-
-async function roster(f: ElentraFixture, options: Partial<ReadRosterOptions> = {}): Promise<Roster> {
-  return readRoster(f.handle, { now: NOW, ...options });
-}
+const { scenario, roster } = useRosterScenarios();
 
 interface Expected {
   /** false = the offering must not exist. */

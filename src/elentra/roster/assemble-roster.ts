@@ -7,7 +7,15 @@ import { membersFromAudience, ownersFromContacts } from './membership.js';
 import { fromEpochSeconds, membershipInstant, offeringKey, offeringStatus, toEpochSeconds } from './offering-rule.js';
 import { describePerson, type Exclusion, exclusionOf, toPerson } from './people-status.js';
 import type { OfferingRow, PersonRow, RosterRows } from './roster-rows.js';
-import type { ExcludedPerson, Offering, Person, Roster, RosterRule, RosterWarning } from './roster-types.js';
+import type {
+  ExcludedPerson,
+  LearningEvent,
+  Offering,
+  Person,
+  Roster,
+  RosterRule,
+  RosterWarning,
+} from './roster-types.js';
 
 function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
@@ -83,17 +91,21 @@ export function assembleRoster(rows: RosterRows, rule: RosterRule): Roster {
     for (const owner of candidateOwners) audience.members.delete(owner.proxyId);
     const owners = candidateOwners.filter((owner) => admit(owner.proxyId, key, 'owner'));
     const members = [...audience.members].sort((a, b) => a - b).filter((proxyId) => admit(proxyId, key, 'member'));
+    const eventRows = eventsByOffering.get(key) ?? [];
     const dataWarnings = [
       periodProblem(row),
       ...(audienceByOffering.get(key) ?? []).map(enrolmentProblem),
-      ...(eventsByOffering.get(key) ?? []).map(eventProblem),
+      ...eventRows.map(eventProblem),
     ].filter((warning): warning is string => warning !== null);
-    const events = (eventsByOffering.get(key) ?? [])
-      .filter((event) => !eventHasNoStart(event))
-      .map((event) =>
+    // Without events (rule.events false) the rows are only those with impossible dates, read for the warnings above.
+    const events: LearningEvent[] = [];
+    for (const event of rule.events ? eventRows : []) {
+      if (eventHasNoStart(event)) continue;
+      events.push(
         toLearningEvent(event, audienceByEvent.get(event.event_id) ?? [], contactsByEvent.get(event.event_id) ?? []),
-      )
-      .sort(byStartThenId);
+      );
+    }
+    events.sort(byStartThenId);
     for (const event of events) {
       for (const contact of event.contacts) if (personRows.has(contact.proxyId)) mentioned.add(contact.proxyId);
     }
@@ -132,6 +144,10 @@ export function assembleRoster(rows: RosterRows, rule: RosterRule): Roster {
         compareText(offeringKey(a.course_id, a.cperiod_id), offeringKey(b.course_id, b.cperiod_id)),
     )
     .map(buildOffering);
+  // Without events, their contacts are still people the roster mentions (user-names.ts names held removals by them).
+  if (!rule.events) {
+    for (const contact of rows.eventContacts) if (personRows.has(contact.proxy_id)) mentioned.add(contact.proxy_id);
+  }
   const people = new Map<number, Person>();
   for (const proxyId of [...mentioned].sort((a, b) => a - b)) {
     const row = personRows.get(proxyId);

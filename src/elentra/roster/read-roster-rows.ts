@@ -20,6 +20,11 @@ export interface RosterFilter {
   appId: number;
   eventsFrom: number | null;
   eventsUntil: number | null;
+  /**
+   * false: of the events, only those with impossible dates (for the warnings) and no audience rows; the contacts are
+   * still read (a teacher taken off the course contacts is still named by the people the roster mentions).
+   */
+  events: boolean;
 }
 
 type Db = Kysely<ElentraTables>;
@@ -171,7 +176,13 @@ export async function readRosterRows(db: Db, f: RosterFilter): Promise<RosterRow
     .select(['a.user_id', 'a.account_active', 'a.access_expires'])
     .where('a.app_id', '=', f.appId)
     .execute();
-  const events = await eventsOfOfferings(db, f)
+  // Without events, only those with impossible dates: the teams sync still warns about them on their offering.
+  const eventRows = f.events
+    ? eventsOfOfferings(db, f)
+    : eventsOfOfferings(db, f).where((eb) =>
+        eb.or([eb('e.event_start', '<=', 0), eb('e.event_finish', '<', eb.ref('e.event_start'))]),
+      );
+  const events = await eventRows
     .select([
       'k.cperiod_id',
       'e.event_id',
@@ -190,11 +201,13 @@ export async function readRosterRows(db: Db, f: RosterFilter): Promise<RosterRow
       'e.updated_date',
     ])
     .execute();
-  const eventAudience = await db
-    .selectFrom('event_audience')
-    .select(['event_id', 'audience_type', 'audience_value'])
-    .where('event_id', 'in', eventsOfOfferings(db, f).select('e.event_id'))
-    .execute();
+  const eventAudience = f.events
+    ? await db
+        .selectFrom('event_audience')
+        .select(['event_id', 'audience_type', 'audience_value'])
+        .where('event_id', 'in', eventsOfOfferings(db, f).select('e.event_id'))
+        .execute()
+    : [];
   const eventContacts = await db
     .selectFrom('event_contacts')
     .select(['event_id', 'proxy_id', 'contact_role', 'contact_order'])

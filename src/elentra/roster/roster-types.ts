@@ -121,6 +121,8 @@ export interface RosterRule {
   appId: number;
   eventsStartFrom: Date | null;
   eventsStartUntil: Date | null;
+  /** Whether learning events were read; false: every offering's `events` is empty (not "no events"). */
+  events: boolean;
 }
 
 export interface Roster {

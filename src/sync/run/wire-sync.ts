@@ -66,7 +66,9 @@ export async function wireTeamsSync(input: WireSyncInput): Promise<RunDeps> {
   return {
     store: new KyselySyncStore(database),
     gateway: new GraphTeamsGateway(client, input.gateway ?? {}),
-    readRoster: (options) => readRoster(input.elentra, { ...roster, now: options.now, courseIds: options.courseIds }),
+    // Without learning events: the teams sync never uses them (only their impossible dates, which are still read).
+    readRoster: (options) =>
+      readRoster(input.elentra, { ...roster, now: options.now, courseIds: options.courseIds, events: false }),
     planOptions: {
       ...DEFAULT_PLAN_OPTIONS,
       ...settings.plan,

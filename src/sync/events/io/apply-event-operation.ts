@@ -1,12 +1,20 @@
 // One planned event write, executed by the apply contract of ../ports.ts: a create writes its row `pending` before the
-// POST (a lost answer is retried with the same transactionId: no duplicate); an update that changes the body of an
+// POST (a lost answer is retried with the same transactionId: no duplicate; a retry that may have met older content
+// is followed by a PATCH of every field); an update that changes the body of an
 // online meeting reads the body first and keeps Exchange's Teams blob; `gone` (404) is recorded, not failed; any
 // other failure is recorded on the row in words (graph id and hash untouched: they still describe what exists). An
 // AuthorizationRequiredError is rethrown: the run stops at once (run-errors.ts of the teams sync decides the same).
 import { AuthorizationRequiredError } from '../../../microsoft/identity/identity-errors.js';
-import type { EventWriteOperation, UpdateEventOperation } from '../event-operations.js';
+import type { CreateEventOperation, EventWriteOperation, UpdateEventOperation } from '../event-operations.js';
+import { MEETING_FIELDS } from '../fingerprint.js';
 import { mergeBodyKeepingMeetingBlob } from '../meeting-body.js';
-import { type GroupEventPatch, type MeetingOptions, ONLINE_MEETING_FIELDS } from '../meeting-payload.js';
+import {
+  buildMeeting,
+  type GroupEventPatch,
+  type MeetingOptions,
+  meetingPatch,
+  ONLINE_MEETING_FIELDS,
+} from '../meeting-payload.js';
 import type { CalendarGateway, EventStore, WriteOutcome } from '../ports.js';
 import { renderCreate } from '../render-create.js';
 import { errorInWords } from './error-words.js';
@@ -65,13 +73,43 @@ async function execute(op: EventWriteOperation, deps: ApplyEventDeps): Promise<A
       await store.recordTeamDeleted(op.eventId, op.teamId, deps.nowMs());
       return { outcome: 'team-deleted', joinUrl: null, message: TEAM_DELETED_ON_CREATE };
     }
-    return record(outcome, pending, deps);
+    const written = await record(outcome, pending, deps);
+    // A retry whose content changed since the unanswered attempt may have met that attempt's event, older content
+    // and all (render-create.ts): bring it up to date now, with the PATCH of every field the next run would send,
+    // so one run converges. If that PATCH fails, the row keeps no hash and the next run sends it.
+    if (rendered.hashAfterCreate !== null || written.outcome !== 'written') return written;
+    return execute(refreshAfterRetry(op, outcome.event.graphEventId, rendered.sentHash, deps.meeting), deps);
   }
   const patch = op.kind === 'updateEvent' ? await patchFor(op, gateway) : op.patch;
   if (patch === null) return gone(op.eventId, op.graphEventId, deps);
   const outcome = await gateway.updateEvent(op.teamId, op.graphEventId, patch);
   if (outcome.outcome === 'gone') return gone(op.eventId, op.graphEventId, deps);
   return record(outcome, { ...target, transactionId: op.transactionId, sentHash: op.sentHash }, deps);
+}
+
+/** Every field of a retried create, as an update of the event it met (the planner's update of a row without hash). */
+function refreshAfterRetry(
+  op: CreateEventOperation,
+  graphEventId: string,
+  sentHash: string,
+  options: MeetingOptions,
+): UpdateEventOperation {
+  const meeting = buildMeeting(op.event, options);
+  // The meeting is there (the create was `written`): asking again could renew its join link.
+  const fields = MEETING_FIELDS.filter((field) => field !== 'online');
+  return {
+    kind: 'updateEvent',
+    eventId: op.eventId,
+    offeringKey: op.offeringKey,
+    teamId: op.teamId,
+    graphEventId,
+    transactionId: op.transactionId,
+    fields,
+    patch: meetingPatch(meeting, fields),
+    mergeBodyWithMeetingBlob: meeting.online,
+    eventUrl: meeting.eventUrl,
+    sentHash,
+  };
 }
 
 /** The PATCH of an update; with a body change on an online meeting, the body merged with its blob (null: gone). */

@@ -1,17 +1,29 @@
 // Applies an event plan: what noChange operations record first (hashes, rows of deleted teams; no request), then the writes wave by
 // wave (../schedule/execution-order.ts: a move's create only after every delete) through the MailboxDispatcher —
-// at most 4 in flight per mailbox and 10,000 per 10 minutes, while up to `maxInFlight` run at once across teams.
+// at most 4 in flight per mailbox and 10,000 per 10 minutes, while up to `maxInFlight` run at once across teams
+// (default 4 × the wave's mailboxes, at most MAX_EVENTS_IN_FLIGHT).
 // One event's failure is recorded on its row and the others go on; an AuthorizationRequiredError stops dispatching,
 // lets the requests in flight settle, and is rethrown. An aborted signal stops dispatching the same way, quietly.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EventOperation, EventWriteOperation } from '../event-operations.js';
 import { executionWaves } from '../schedule/execution-order.js';
 import { MailboxDispatcher } from '../schedule/mailbox-dispatcher.js';
-import type { OutlookLimits } from '../schedule/outlook-limits.js';
+import { OUTLOOK_LIMITS, type OutlookLimits } from '../schedule/outlook-limits.js';
 import { type AppliedEvent, type ApplyEventDeps, applyEventOperation } from './apply-event-operation.js';
 
-/** Operations in flight across all mailboxes: 4 mailboxes' worth, enough to keep latency hidden. */
-export const DEFAULT_MAX_IN_FLIGHT = 16;
+/**
+ * The most operations in flight across all mailboxes. Outlook allows 4 per mailbox (each team's group calendar is its
+ * own), so the default is 4 × the mailboxes with work in the wave, capped here: 256 at once cannot pass Outlook's
+ * app-wide 130,000 requests per 10 s unless answers come back in under 20 ms (256 / 0.02 s = 12,800/s), which Graph's
+ * never do, so that limit needs no window of its own; it also bounds the sockets (Node's fetch opens one per
+ * request in flight, with no limit per origin) and the memory of the requests waiting. 64 mailboxes keep it busy.
+ */
+export const MAX_EVENTS_IN_FLIGHT = 256;
+
+/** Operations in flight for a wave over `mailboxes` mailboxes: 4 each (Outlook's limit), at most 256. */
+export function eventsInFlightFor(mailboxes: number, limits: OutlookLimits = OUTLOOK_LIMITS): number {
+  return Math.max(1, Math.min(limits.concurrentPerMailbox * mailboxes, MAX_EVENTS_IN_FLIGHT));
+}
 
 export interface ApplyPlanInput extends ApplyEventDeps {
   operations: readonly EventOperation[];
@@ -38,7 +50,7 @@ export async function applyEventPlan(input: ApplyPlanInput): Promise<void> {
 
 async function runWave(wave: EventWriteOperation[], input: ApplyPlanInput): Promise<void> {
   const dispatcher = new MailboxDispatcher(wave, input.limits);
-  const maxInFlight = input.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+  const maxInFlight = input.maxInFlight ?? eventsInFlightFor(dispatcher.mailboxes, input.limits);
   const running = new Set<Promise<void>>();
   // A holder, not a `let`: the callbacks below set it, which control-flow narrowing cannot see.
   const state: { stop: { error: unknown } | null } = { stop: null };

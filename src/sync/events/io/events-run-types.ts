@@ -45,7 +45,8 @@ export interface EventsRunDeps {
   /** Graph requests spent so far (GraphClient `stats.snapshot().total`), read at the start and the end. */
   graphRequests(): number;
   now(): Date;
-  /** Operations in flight across all mailboxes (default 16; never more than 4 per mailbox). */
+  /** Operations in flight across all mailboxes (default 4 × mailboxes with work, at most 256; never more than 4 per
+   * mailbox). */
   maxInFlight?: number;
   limits?: OutlookLimits;
   triggeredBy: 'schedule' | 'cli' | 'web';

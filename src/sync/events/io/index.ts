@@ -1,7 +1,7 @@
 // Event sync's apply layer and runner (issue 6): the ports of ../ports.ts over Kysely and Graph, the dispatch loop
 // under Outlook's limits, the run history, and runEventsSync() with its production wiring. Start at
 // run-events-sync.ts; the CLI is src/cli/commands/sync-events.ts.
-export { applyEventPlan, DEFAULT_MAX_IN_FLIGHT } from './apply-event-plan.js';
+export { applyEventPlan, eventsInFlightFor, MAX_EVENTS_IN_FLIGHT } from './apply-event-plan.js';
 export { EventRunRecords } from './event-run-records.js';
 export type * from './events-run-types.js';
 export { formatEventsReport, progressLine } from './format-events-report.js';

@@ -15,6 +15,7 @@ import { createIdentity, type Identity } from '../../../microsoft/identity/index
 import type { GraphRateLimiterOptions } from '../../gateway/limiter/graph-rate-limiter.js';
 import { createSyncGraphClient } from '../../gateway/throttle-aware-client.js';
 import { siteTag } from '../transaction-id.js';
+import { MAX_EVENTS_IN_FLIGHT } from './apply-event-plan.js';
 import { EventRunRecords } from './event-run-records.js';
 import type { EventSyncSettings, EventsRunDeps } from './events-run-types.js';
 import { GraphCalendarGateway } from './graph-calendar-gateway.js';
@@ -64,10 +65,12 @@ export async function wireEventsSync(input: WireEventsSyncInput): Promise<Events
   const identity = input.identity ?? createIdentity({ config, database });
   // Fails now, with the words of an AuthorizationRequiredError, when the account is not (or no longer) authorized.
   await identity.getAccessToken();
+  // The client's bound on exchanges in flight matches the runner's (its default of 16 would cap 200 mailboxes at 16).
+  const maxConcurrent = input.limits?.maxConcurrent ?? input.maxInFlight ?? MAX_EVENTS_IN_FLIGHT;
   const { client } = createSyncGraphClient({
     graphUrl: config.MS_GRAPH_URL,
     getAccessToken: identity.getAccessToken,
-    ...(input.limits ? { limits: input.limits } : {}),
+    limits: { ...input.limits, maxConcurrent },
     ...(input.retry ? { retry: input.retry } : {}),
     ...(input.logger ? { logger: input.logger } : {}),
   });

@@ -45,6 +45,11 @@ export class MailboxDispatcher<T extends EventOperation & { teamId: string }> {
     this.#notStarted = ordered.length;
   }
 
+  /** Mailboxes with at least one operation. */
+  get mailboxes(): number {
+    return this.#mailboxes.size;
+  }
+
   next(nowMs: number): DispatchStep<T> {
     if (this.#notStarted === 0) return { kind: 'done' };
     // Drop mailboxes with nothing left now and then, not on every call: next() runs once per operation.
