@@ -1,7 +1,9 @@
 // openDatabase's URL handling: which engine a DATABASE_URL means, and that printed URLs never carry a password.
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { createTestDatabase, TEST_ENGINES } from '../../test/support/databases.js';
 import { UsageError } from '../lib/errors.js';
-import { dialectOf, redactUrl } from './open-database.js';
+import { dialectOf, openDatabase, redactUrl } from './open-database.js';
 
 describe('dialectOf', () => {
   it.each([
@@ -32,3 +34,35 @@ describe('redactUrl', () => {
     expect(redactUrl(url)).toBe(safe);
   });
 });
+
+// Only PostgreSQL's pool emits 'error' for a connection the server ends while idle; MariaDB's pool drops it quietly.
+const postgresUrl = process.env.TEST_PG_URL;
+describe.skipIf(!postgresUrl)(
+  `a PostgreSQL connection ended by the server${postgresUrl ? '' : ' (skipped: TEST_PG_URL not set)'}`,
+  () => {
+    it('does not stop the process, and the next query reconnects', async () => {
+      const engine = TEST_ENGINES.find((candidate) => candidate.dialect === 'postgres');
+      if (!engine) throw new Error('no PostgreSQL engine');
+      const testDb = await createTestDatabase(engine);
+      const handle = await openDatabase<Record<string, never>>(testDb.url);
+      const uncaught: unknown[] = [];
+      const onUncaught = (error: unknown) => uncaught.push(error);
+      process.on('uncaughtException', onUncaught);
+      try {
+        const first = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(handle.db);
+        const pid = first.rows[0]?.pid;
+        const admin = await openDatabase<Record<string, never>>(testDb.url);
+        await sql`select pg_terminate_backend(${pid})`.execute(admin.db);
+        await admin.close();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const again = await sql<{ one: number }>`select 1 as one`.execute(handle.db);
+        expect(again.rows[0]?.one).toBe(1);
+        expect(uncaught).toEqual([]);
+      } finally {
+        process.off('uncaughtException', onUncaught);
+        await handle.close();
+        await testDb.drop();
+      }
+    });
+  },
+);

@@ -93,6 +93,10 @@ function openMysql<Tables>(url: string): Kysely<Tables> {
 
 function openPostgres<Tables>(url: string): Kysely<Tables> {
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, types: postgresTypes() });
+  // An idle connection that the server ends (a restart, a failover, an administrator's pg_terminate_backend) makes
+  // the pool emit 'error'; unheard, Node turns that into an uncaught exception that stops the whole service. The pool
+  // has already dropped the broken connection and the next query opens a new one, so there is nothing else to do.
+  pool.on('error', () => {});
   return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
 }
 
