@@ -18,6 +18,9 @@ export interface RequestLogEntry {
   batch?: { seq: number; id: string };
   /** The injected fault, if one fired. */
   fault?: string;
+  /** Users this request took out of a team or group (members ∪ owners), whatever the answer said: a lost response
+   * still logs what it changed. Lets a test prove that nobody who should stay was ever removed, even for a moment. */
+  removed?: { groupId: string; userIds: string[] };
 }
 
 export interface RequestTotals {

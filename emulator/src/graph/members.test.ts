@@ -149,6 +149,31 @@ describe('remove and roles', () => {
     expect(tooMany.status).toBe(400);
   });
 
+  it('logs who each write took out of the team, also when the answer is lost', async () => {
+    const teamId = await h.createTeam('Removal log');
+    await h.graph('POST', `/teams/${teamId}/members/add`, {
+      body: { values: [15, 16, 17].map((n) => value(learner(n))) },
+    });
+    await h.control('POST', '/faults', { route: '/v1.0/teams/*/members/remove', kind: 'lost-response', count: 1 });
+    const seq = listOf<{ seq: number }>(await h.control('GET', '/requests'), 'requests').at(-1)?.seq ?? 0;
+    await h
+      .graph('POST', `/teams/${teamId}/members/remove`, { body: { values: [value(learner(15))] } })
+      .catch(() => null);
+    const one = (await members(teamId)).find((m) => m.userId === learner(16)) as Member;
+    await h.graph('DELETE', `/teams/${teamId}/members/${encodeURIComponent(one.id)}`);
+    await h.graph('POST', `/teams/${teamId}/members/add`, { body: { values: [value(learner(18))] } });
+    const log = listOf<{ seq: number; method: string; removed?: unknown }>(
+      await h.control('GET', `/requests?since=${seq}`),
+      'requests',
+    );
+    const writes = log.filter((e) => e.method !== 'GET');
+    expect(writes.map((e) => [e.method, e.removed ?? null])).toEqual([
+      ['POST', { groupId: teamId, userIds: [learner(15)] }],
+      ['DELETE', { groupId: teamId, userIds: [learner(16)] }],
+      ['POST', null],
+    ]);
+  });
+
   it('never lets a team lose its last owner', async () => {
     const teamId = await h.createTeam('Last owner');
     const owner = (await members(teamId))[0] as Member;

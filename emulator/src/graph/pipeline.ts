@@ -9,7 +9,7 @@ import { errorResponse, GraphError, graphError } from './errors.js';
 import type { GraphRequest, GraphResponse } from './http.js';
 import type { Router } from './router.js';
 import { hasScope } from './scopes.js';
-import { getGraphStateRecord, settleOperations } from './state.js';
+import { type GraphState, getGraphStateRecord, settleOperations, teamMemberIds } from './state.js';
 
 export const JSON_CONTENT_TYPE =
   'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
@@ -45,6 +45,7 @@ export async function runGraphRequest(
   let response: GraphResponse;
   let drop: FaultRule | null = null;
   let release = (): void => {};
+  let before: { groupId: string; userIds: string[] } | null = null;
 
   try {
     const match = router.match(req.method, req.path);
@@ -90,6 +91,7 @@ export async function runGraphRequest(
     } else {
       if (opts.topLevel) await sleep(latencyMs(ctx));
       const state = getGraphStateRecord(ctx);
+      before = req.method === 'GET' ? null : membershipOf(state, params);
       const handlerNow = ctx.now();
       settleOperations(state, handlerNow);
       response = await found.handler({
@@ -117,6 +119,7 @@ export async function runGraphRequest(
   if (response.body !== undefined && !hasHeader(response.headers, 'content-type'))
     response.headers['Content-Type'] = JSON_CONTENT_TYPE;
 
+  const removed = before ? removedSince(getGraphStateRecord(ctx), before) : null;
   behaviour.log.add({
     ...(req.seq !== undefined ? { seq: req.seq } : {}),
     at: new Date(nowMs).toISOString(),
@@ -128,8 +131,27 @@ export async function runGraphRequest(
     durationMs: Math.round(performance.now() - startedAt),
     ...(req.inner ? { batch: { seq: req.inner.batchSeq, id: req.inner.id } } : {}),
     ...(fault ? { fault: fault.kind } : {}),
+    ...(removed ? { removed } : {}),
   });
   return { response, drop, route };
+}
+
+/** The members ∪ owners of the group a write names in its path (`{teamId}`, `{groupId}`), before it runs. */
+function membershipOf(
+  state: GraphState,
+  params: Record<string, string>,
+): { groupId: string; userIds: string[] } | null {
+  const groupId = params.teamId ?? params.groupId;
+  const group = groupId === undefined ? undefined : state.groups.get(groupId);
+  return group ? { groupId: group.id, userIds: teamMemberIds(group) } : null;
+}
+
+/** Who of `before` is no longer in the group (all of them when the group is gone); null when nobody left. */
+function removedSince(state: GraphState, before: { groupId: string; userIds: string[] }) {
+  const group = state.groups.get(before.groupId);
+  const now = new Set(group ? teamMemberIds(group) : []);
+  const userIds = before.userIds.filter((id) => !now.has(id));
+  return userIds.length > 0 ? { groupId: before.groupId, userIds } : null;
 }
 
 function bearerOf(header: string | undefined): string | undefined {

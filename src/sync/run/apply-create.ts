@@ -3,7 +3,8 @@
 //    is found again by the nickname on the next run (observe-lookup.ts);
 // 2. `POST /groups` with the deterministic mailNickname; when it fails (a lost answer, a conflict because an earlier
 //    attempt did create it) the group is looked up by nickname and used if it is there;
-// 3. `PUT /groups/{id}/team` (the gateway retries Microsoft's replication-delay 404s);
+// 3. `PUT /groups/{id}/team` (the gateway retries Microsoft's replication-delay 404s); a group made by an earlier
+//    attempt gets the current names (`PATCH /teams/{id}`), since the course may have been renamed in between;
 // 4. the row takes the team id, and the snapshot the one member a new team has: the authorizing account, as owner.
 import type { StoredMember, SyncStore } from '../io/sync-store.js';
 import type { TeamsGateway } from '../io/teams-gateway.js';
@@ -24,7 +25,7 @@ export interface CreateContext {
 async function createOrFindGroup(
   gateway: TeamsGateway,
   op: CreateTeamOperation,
-): Promise<{ groupId: string; hasTeam: boolean }> {
+): Promise<{ groupId: string; hasTeam: boolean; reused: boolean }> {
   try {
     const { groupId } = await gateway.createGroup({
       displayName: op.displayName,
@@ -32,12 +33,12 @@ async function createOrFindGroup(
       mailNickname: op.mailNickname,
       visibility: op.visibility,
     });
-    return { groupId, hasTeam: false };
+    return { groupId, hasTeam: false, reused: false };
   } catch (error) {
     if (stopsTheRun(error)) throw error;
     const found = (await gateway.findGroupsByMailNickname([op.mailNickname])).get(op.mailNickname);
     if (found === undefined) throw error;
-    return { groupId: found.groupId, hasTeam: found.hasTeam };
+    return { groupId: found.groupId, hasTeam: found.hasTeam, reused: true };
   }
 }
 
@@ -60,7 +61,7 @@ export async function applyCreateTeam(
   state.extras = { ...state.extras, deltaLink: null };
   await store.saveTeam(state.row, state.extras);
   const group = op.existingGroupId
-    ? { groupId: op.existingGroupId, hasTeam: false }
+    ? { groupId: op.existingGroupId, hasTeam: false, reused: true }
     : await createOrFindGroup(gateway, op);
   const made = group.hasTeam ? null : await gateway.createTeamFromGroup(group.groupId, op.template);
   const teamId = made?.teamId ?? group.groupId;
@@ -69,6 +70,10 @@ export async function applyCreateTeam(
   state.extras = { ...state.extras, webUrl: made?.webUrl ?? null };
   state.row = { ...state.row, teamId, status: context.status };
   await store.saveTeam(state.row, state.extras);
+  // A group an earlier attempt made still has the names of that time, and the course may have been renamed since;
+  // the row says the new names, and later runs (observed through delta, from the row) would never rename it. If this
+  // fails, the offering's error (or the missing delta link after a crash) has the next run list the team in full.
+  if (group.reused) await gateway.updateTeam(teamId, { displayName: op.displayName, description: op.description });
   // An adopted team may already have members (an earlier attempt got further than its answer said): list them.
   const members: StoredMember[] = group.hasTeam
     ? (await gateway.listMembers(teamId)).map(toStored)

@@ -41,6 +41,9 @@ export async function observeByListing(
     book.extras.deltaLink = null;
     // Kept when Graph gives none this time: the link of a team does not change.
     book.extras.webUrl = info.webUrl ?? book.extras.webUrl;
+    // The names Microsoft holds, as the snapshot's: a rename whose answer was lost did happen, and the runs after,
+    // observed through delta from this row, must not send it again.
+    if (book.stored) book.stored = { ...book.stored, displayName: info.displayName, description: info.description };
     book.dirty = true;
     observations.set(key, {
       state: 'present',
