@@ -8,10 +8,10 @@
 // repository is needed.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultTestSeed, type GraphHarness, type GraphReply, startHarness } from '../src/graph/test-harness.js';
+import { defaultTestSeed, type GraphHarness, type GraphReply, startHarness } from '../graph/test-harness.js';
 import { CsdlValidator, parseCsdl } from './csdl-schema.js';
 
-const REFERENCE = new URL('../fixtures/graph-reference/', import.meta.url);
+const REFERENCE = new URL('../../fixtures/graph-reference/', import.meta.url);
 const csdl = new CsdlValidator(parseCsdl(readFileSync(new URL('v1.0-Prod.csdl', REFERENCE), 'utf8')));
 const examples = (
   JSON.parse(readFileSync(new URL('docs-examples.json', REFERENCE), 'utf8')) as {
