@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TINY_SPEC } from './fixtures/fixture-spec.js';
-import { type BundledChild, bundleChild } from './harness/bundle-child.js';
 import { formatMarkdown } from './harness/report.js';
 import { type BenchResults, runBench } from './harness/run-bench.js';
+import { type BundledChild, bundleChild } from './support/bundle-entry.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SCENARIO_FIELDS = [

@@ -9,9 +9,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { S1_SPEC, S4_SPEC, TINY_SPEC } from './fixtures/fixture-spec.js';
-import { bundleChild } from './harness/bundle-child.js';
 import { formatMarkdown } from './harness/report.js';
 import { runBench, SCENARIOS, type ScenarioName } from './harness/run-bench.js';
+import { bundleChild } from './support/bundle-entry.js';
 
 const { values } = parseArgs({
   options: {

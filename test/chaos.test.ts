@@ -4,9 +4,9 @@
 // duplicate, nobody removed who should stay, every failure recorded in words, and a second clean run writing nothing.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BundledChild, bundleSyncChild } from '../bench/chaos/bundle.js';
 import { runSeed } from '../bench/chaos/run-seed.js';
 import { SMALL_SHAPE } from '../bench/chaos/schedule.js';
+import { type BundledChild, bundleSyncChild } from '../bench/support/bundle-entry.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** Fixed seeds: each reproduces with `npm run chaos -- --seeds 1 --from SEED --verbose`. */

@@ -6,7 +6,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { bundleSyncChild } from './bundle.js';
+import { bundleSyncChild } from '../support/bundle-entry.js';
 import { runSeed, type SeedResult } from './run-seed.js';
 import { LONG_SHAPE, SMALL_SHAPE } from './schedule.js';
 
