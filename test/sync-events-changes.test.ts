@@ -3,15 +3,9 @@
 // the Teams blob is kept), a deleted or unreleased event exactly one DELETE, an event moved to another course one
 // DELETE in the old team and one POST in the new (never two meetings), and the run after each sends nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator } from '../emulator/src/server.js';
 import type { LearningEvent, Offering } from '../src/elentra/index.js';
-import {
-  type EventsWorld,
-  eventWritesSince,
-  meetingsInTenant,
-  openEventsWorld,
-} from '../src/sync/events/io/testing/events-world.js';
-import { createTestDatabase, TEST_ENGINES } from './support/databases.js';
+import { type EventsWorld, eventWritesSince, meetingsInTenant } from '../src/sync/events/io/testing/events-world.js';
+import { openSqliteEventsWorld } from './support/events-world.js';
 
 let world: EventsWorld;
 
@@ -49,14 +43,7 @@ async function writesAfter(change: () => Promise<unknown>) {
 }
 
 beforeAll(async () => {
-  const sqlite = TEST_ENGINES.find((engine) => engine.dialect === 'sqlite');
-  if (!sqlite) throw new Error('no SQLite engine');
-  const testDb = await createTestDatabase(sqlite);
-  world = await openEventsWorld(
-    (seed) =>
-      startEmulator({ seed, autoConsent: true, graph: { limits: 'off', teamOperationMs: 0, replicationDelayMs: 0 } }),
-    { databaseUrl: testDb.url, dropDatabase: () => testDb.drop() },
-  );
+  world = await openSqliteEventsWorld();
   await world.identity.store.setOutlookTimeZone('Eastern Standard Time');
   await world.sync();
   unused = await syncedEvents();

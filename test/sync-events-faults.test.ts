@@ -3,14 +3,8 @@
 // `pending` before the POST is finished by the next run); a 201 that comes back without its Teams meeting is
 // recorded as a warning and repaired by the next run with one PATCH.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator } from '../emulator/src/server.js';
-import {
-  type EventsWorld,
-  eventWritesSince,
-  meetingsInTenant,
-  openEventsWorld,
-} from '../src/sync/events/io/testing/events-world.js';
-import { createTestDatabase, TEST_ENGINES } from './support/databases.js';
+import { type EventsWorld, eventWritesSince, meetingsInTenant } from '../src/sync/events/io/testing/events-world.js';
+import { openSqliteEventsWorld } from './support/events-world.js';
 
 const CREATE_ROUTE = '/v1.0/groups/*/events';
 let world: EventsWorld;
@@ -52,14 +46,7 @@ async function meetingsOf(eventId: number) {
 }
 
 beforeAll(async () => {
-  const sqlite = TEST_ENGINES.find((engine) => engine.dialect === 'sqlite');
-  if (!sqlite) throw new Error('no SQLite engine');
-  const testDb = await createTestDatabase(sqlite);
-  world = await openEventsWorld(
-    (seed) =>
-      startEmulator({ seed, autoConsent: true, graph: { limits: 'off', teamOperationMs: 0, replicationDelayMs: 0 } }),
-    { databaseUrl: testDb.url, dropDatabase: () => testDb.drop() },
-  );
+  world = await openSqliteEventsWorld();
   await world.identity.store.setOutlookTimeZone('Eastern Standard Time');
   await world.sync();
 });

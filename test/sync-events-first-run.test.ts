@@ -3,15 +3,9 @@
 // team, at Elentra's instant; ms_events and the run history say so; a second run sends no write at all; a dry run
 // sends nothing and says what it would do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator } from '../emulator/src/server.js';
 import { isEventReleased, type LearningEvent } from '../src/elentra/index.js';
-import {
-  type EventsWorld,
-  eventWritesSince,
-  meetingsInTenant,
-  openEventsWorld,
-} from '../src/sync/events/io/testing/events-world.js';
-import { createTestDatabase, TEST_ENGINES } from './support/databases.js';
+import { type EventsWorld, eventWritesSince, meetingsInTenant } from '../src/sync/events/io/testing/events-world.js';
+import { openSqliteEventsWorld } from './support/events-world.js';
 
 const DAY_MS = 86_400_000;
 let world: EventsWorld;
@@ -32,14 +26,7 @@ function expectedEvents(w: EventsWorld): Map<number, { event: LearningEvent; tea
 }
 
 beforeAll(async () => {
-  const sqlite = TEST_ENGINES.find((engine) => engine.dialect === 'sqlite');
-  if (!sqlite) throw new Error('no SQLite engine');
-  const testDb = await createTestDatabase(sqlite);
-  world = await openEventsWorld(
-    (seed) =>
-      startEmulator({ seed, autoConsent: true, graph: { limits: 'off', teamOperationMs: 0, replicationDelayMs: 0 } }),
-    { databaseUrl: testDb.url, dropDatabase: () => testDb.drop() },
-  );
+  world = await openSqliteEventsWorld();
 });
 
 afterAll(async () => {

@@ -5,17 +5,11 @@
 // touched), on again (the plain ones get their meeting: one PATCH each), and a shorter window (a dry run plans the
 // deletes of the meetings beyond it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator } from '../emulator/src/server.js';
 import type { Config } from '../src/config/index.js';
 import { eventTargetsOffering, isEventReleased, readRoster } from '../src/elentra/index.js';
 import { getGroupEvent } from '../src/microsoft/graph/index.js';
-import {
-  type EventsWorld,
-  eventWritesSince,
-  meetingsInTenant,
-  openEventsWorld,
-} from '../src/sync/events/io/testing/events-world.js';
-import { createTestDatabase, TEST_ENGINES } from './support/databases.js';
+import { type EventsWorld, eventWritesSince, meetingsInTenant } from '../src/sync/events/io/testing/events-world.js';
+import { openSqliteEventsWorld } from './support/events-world.js';
 
 const DAY_MS = 86_400_000;
 let world: EventsWorld;
@@ -44,14 +38,7 @@ function rows() {
 const notTargeted = () => [...targeted].filter(([, yes]) => !yes).map(([eventId]) => eventId);
 
 beforeAll(async () => {
-  const sqlite = TEST_ENGINES.find((engine) => engine.dialect === 'sqlite');
-  if (!sqlite) throw new Error('no SQLite engine');
-  const testDb = await createTestDatabase(sqlite);
-  world = await openEventsWorld(
-    (seed) =>
-      startEmulator({ seed, autoConsent: true, graph: { limits: 'off', teamOperationMs: 0, replicationDelayMs: 0 } }),
-    { databaseUrl: testDb.url, dropDatabase: () => testDb.drop() },
-  );
+  world = await openSqliteEventsWorld();
   await world.identity.store.setOutlookTimeZone('Eastern Standard Time');
   const { people } = await readRoster(world.elentra, { now: world.now });
   const from = world.now.getTime() - DAY_MS;

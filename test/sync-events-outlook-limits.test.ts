@@ -2,25 +2,13 @@
 // per 10 minutes per app per mailbox, GRAPH-FACTS §8): a full first run over the demo school, spread across the
 // teams, meets not a single 429.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator } from '../emulator/src/server.js';
-import { type EventsWorld, eventWritesSince, openEventsWorld } from '../src/sync/events/io/testing/events-world.js';
-import { createTestDatabase, TEST_ENGINES } from './support/databases.js';
+import { type EventsWorld, eventWritesSince } from '../src/sync/events/io/testing/events-world.js';
+import { openSqliteEventsWorld } from './support/events-world.js';
 
 let world: EventsWorld;
 
 beforeAll(async () => {
-  const sqlite = TEST_ENGINES.find((engine) => engine.dialect === 'sqlite');
-  if (!sqlite) throw new Error('no SQLite engine');
-  const testDb = await createTestDatabase(sqlite);
-  world = await openEventsWorld(
-    (seed) =>
-      startEmulator({
-        seed,
-        autoConsent: true,
-        graph: { limits: 'documented', teamOperationMs: 0, replicationDelayMs: 0 },
-      }),
-    { databaseUrl: testDb.url, dropDatabase: () => testDb.drop() },
-  );
+  world = await openSqliteEventsWorld({ limits: 'documented', teamOperationMs: 0, replicationDelayMs: 0 });
   await world.identity.store.setOutlookTimeZone('Eastern Standard Time');
 });
 

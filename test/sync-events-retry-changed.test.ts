@@ -3,26 +3,13 @@
 // older content and all. Found by the chaos run (docs/chaos.md): that run used to leave the old title in Outlook until
 // the run after. Now it follows the retried create with one PATCH of every field, so one run converges.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator } from '../emulator/src/server.js';
-import {
-  type EventsWorld,
-  eventWritesSince,
-  meetingsInTenant,
-  openEventsWorld,
-} from '../src/sync/events/io/testing/events-world.js';
-import { createTestDatabase, TEST_ENGINES } from './support/databases.js';
+import { type EventsWorld, eventWritesSince, meetingsInTenant } from '../src/sync/events/io/testing/events-world.js';
+import { openSqliteEventsWorld } from './support/events-world.js';
 
 let world: EventsWorld;
 
 beforeAll(async () => {
-  const sqlite = TEST_ENGINES.find((engine) => engine.dialect === 'sqlite');
-  if (!sqlite) throw new Error('no SQLite engine');
-  const testDb = await createTestDatabase(sqlite);
-  world = await openEventsWorld(
-    (seed) =>
-      startEmulator({ seed, autoConsent: true, graph: { limits: 'off', teamOperationMs: 0, replicationDelayMs: 0 } }),
-    { databaseUrl: testDb.url, dropDatabase: () => testDb.drop() },
-  );
+  world = await openSqliteEventsWorld();
   await world.identity.store.setOutlookTimeZone('Eastern Standard Time');
   await world.sync();
 });

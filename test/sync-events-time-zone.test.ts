@@ -2,28 +2,15 @@
 // upcoming meeting in the new zone — one PATCH each — and the instants stay exactly Elentra's, read back both in UTC
 // (the emulator's state) and as wall-clock time with `Prefer: outlook.timezone` converted back to an instant.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator } from '../emulator/src/server.js';
 import { getGroupEvent } from '../src/microsoft/graph/index.js';
-import {
-  type EventsWorld,
-  eventWritesSince,
-  meetingsInTenant,
-  openEventsWorld,
-} from '../src/sync/events/io/testing/events-world.js';
+import { type EventsWorld, eventWritesSince, meetingsInTenant } from '../src/sync/events/io/testing/events-world.js';
 import { fromWallClock, windowsToIana } from '../src/time/index.js';
-import { createTestDatabase, TEST_ENGINES } from './support/databases.js';
+import { openSqliteEventsWorld } from './support/events-world.js';
 
 let world: EventsWorld;
 
 beforeAll(async () => {
-  const sqlite = TEST_ENGINES.find((engine) => engine.dialect === 'sqlite');
-  if (!sqlite) throw new Error('no SQLite engine');
-  const testDb = await createTestDatabase(sqlite);
-  world = await openEventsWorld(
-    (seed) =>
-      startEmulator({ seed, autoConsent: true, graph: { limits: 'off', teamOperationMs: 0, replicationDelayMs: 0 } }),
-    { databaseUrl: testDb.url, dropDatabase: () => testDb.drop() },
-  );
+  world = await openSqliteEventsWorld();
   await world.identity.store.setOutlookTimeZone('Eastern Standard Time');
   await world.sync();
 });
