@@ -6,23 +6,15 @@
 // usage. Also the scheduler's handler for the `microsoft:sync-events` cron row (`syncEventsJob`). Both take the window,
 // Teams meetings on/off and the audience filter from the configuration (EVENTS_*; docs/configuration.md).
 import type { Command } from 'commander';
-import { UsageError } from '../../lib/errors.js';
 import type { JobHandler } from '../../scheduler/index.js';
 import type { CliApp } from '../cli-app.js';
+import { courseIdsOf } from '../course-ids.js';
 import { EXIT_FAILURE } from '../exit-codes.js';
 
 interface SyncEventsFlags {
   course?: string[];
   dryRun?: boolean;
   json?: boolean;
-}
-
-function courseIdsOf(values: readonly string[] | undefined): number[] | null {
-  if (values === undefined) return null;
-  const ids = values.flatMap((value) => value.split(',')).map((value) => value.trim());
-  const bad = ids.filter((value) => !/^[1-9][0-9]*$/.test(value));
-  if (bad.length > 0) throw new UsageError(`--course takes course ids (whole numbers), not: ${bad.join(', ')}.`);
-  return ids.map(Number);
 }
 
 async function wire(app: CliApp, triggeredBy: 'cli' | 'schedule') {

@@ -5,8 +5,8 @@
 // Exit codes: 0 done (warnings and held removals included), 1 an offering failed or the Microsoft account is not
 // authorized (the message says what to do), 2 bad usage.
 import type { Command } from 'commander';
-import { UsageError } from '../../lib/errors.js';
 import type { CliApp } from '../cli-app.js';
+import { courseIdsOf } from '../course-ids.js';
 import { EXIT_FAILURE } from '../exit-codes.js';
 
 interface SyncTeamsFlags {
@@ -14,14 +14,6 @@ interface SyncTeamsFlags {
   dryRun?: boolean;
   json?: boolean;
   force?: boolean;
-}
-
-function courseIdsOf(values: readonly string[] | undefined): number[] | null {
-  if (values === undefined) return null;
-  const ids = values.flatMap((value) => value.split(',')).map((value) => value.trim());
-  const bad = ids.filter((value) => !/^[1-9][0-9]*$/.test(value));
-  if (bad.length > 0) throw new UsageError(`--course takes course ids (whole numbers), not: ${bad.join(', ')}.`);
-  return ids.map(Number);
 }
 
 export function registerSyncTeamsCommand(program: Command, app: CliApp): void {
