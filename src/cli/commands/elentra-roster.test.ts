@@ -55,4 +55,17 @@ describe('elentra:roster with the roster settings', () => {
     expect(result.err).toContain('ROSTER_HORIZON_DAYS');
     expect(result.err).toMatch(/fix/i);
   });
+
+  it('takes --course ids like the sync commands, and refuses one that is not a course id in words', async () => {
+    const all = await summary();
+    const courseId = Number(/^course:(\d+):/.exec(all.offerings[0]?.key ?? '')?.[1]);
+    const one = await run(['elentra:roster', '--json', '--course', String(courseId)]);
+    expect(one.code, one.err).toBe(0);
+    const keys = (JSON.parse(one.out) as { summary: RosterSummary }).summary.offerings.map((o) => o.key);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.every((key) => key.startsWith(`course:${courseId}:`))).toBe(true);
+    const bad = await run(['elentra:roster', '--course', 'MED101']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--course takes course ids');
+  });
 });

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { readRoster, rosterOptionsOf, rosterToJson, summarizeRoster } from '../../elentra/index.js';
 import { formatTable } from '../../lib/format-table.js';
 import type { CliApp } from '../cli-app.js';
+import { courseIdsOf } from '../course-ids.js';
 
 export function registerRosterCommands(program: Command, app: CliApp): void {
   program
@@ -13,7 +14,7 @@ export function registerRosterCommands(program: Command, app: CliApp): void {
     .option('--json', 'print the whole roster as JSON')
     .option('--course <id...>', 'only these course ids')
     .action(async (options: { json?: boolean; course?: string[] }) => {
-      const courseIds = options.course?.map(Number).filter((id) => Number.isInteger(id) && id > 0) ?? null;
+      const courseIds = courseIdsOf(options.course);
       const settings = rosterOptionsOf(app.config());
       const roster = await readRoster(await app.elentra(), { ...settings, now: new Date(), courseIds });
       if (options.json) {
