@@ -3,7 +3,7 @@
 // DATABASE_URL → ELENTRA_DATABASE_URL.
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { ConfigReader } from './config-reader.js';
-import type { Config, ConfigSource } from './config-types.js';
+import type { Config, ConfigSource, TeamsSettings } from './config-types.js';
 import {
   CONFIG_KEYS,
   type ConfigKey,
@@ -104,19 +104,6 @@ export function buildConfig(raw: RawValues): Config {
   if (read.problems.length > 0) throw new ConfigError(withoutSecrets(inKeyOrder(read.problems), raw));
   return Object.freeze(config);
 }
-
-type TeamsSettings = Pick<
-  Config,
-  | 'TEAMS_DISPLAY_NAME_TEMPLATE'
-  | 'TEAMS_DESCRIPTION_TEMPLATE'
-  | 'TEAMS_TEMPLATE'
-  | 'TEAMS_ARCHIVE_ENDED'
-  | 'TEAMS_RECREATE_DELETED'
-  | 'TEAMS_KEEP_AUTHORIZING_OWNER'
-  | 'TEAMS_MASS_REMOVAL_SHARE'
-  | 'TEAMS_MASS_REMOVAL_MINIMUM'
-  | 'TEAMS_RELIST_DAYS'
->;
 
 /** The teams sync's settings (src/sync/run/teams-options.ts teamsOptionsOf). */
 function teamsSettings(read: ConfigReader): TeamsSettings {

@@ -96,3 +96,17 @@ export interface Config {
 export function describeSource(source: ConfigSource): string {
   return source.kind === 'file' ? source.path : source.kind;
 }
+
+/** The teams sync's settings (built by build-config.ts; turned into planner options by src/sync/run/teams-options.ts). */
+export type TeamsSettings = Pick<
+  Config,
+  | 'TEAMS_DISPLAY_NAME_TEMPLATE'
+  | 'TEAMS_DESCRIPTION_TEMPLATE'
+  | 'TEAMS_TEMPLATE'
+  | 'TEAMS_ARCHIVE_ENDED'
+  | 'TEAMS_RECREATE_DELETED'
+  | 'TEAMS_KEEP_AUTHORIZING_OWNER'
+  | 'TEAMS_MASS_REMOVAL_SHARE'
+  | 'TEAMS_MASS_REMOVAL_MINIMUM'
+  | 'TEAMS_RELIST_DAYS'
+>;

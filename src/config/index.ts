@@ -3,7 +3,7 @@
 
 export type { ConfigProblem } from './config-error.js';
 export { ConfigError, formatProblem } from './config-error.js';
-export type { Config, ConfigSource } from './config-types.js';
+export type { Config, ConfigSource, TeamsSettings } from './config-types.js';
 export { describeSource } from './config-types.js';
 export type { ConfigKey, ElentraEnv, LogLevel } from './constants.js';
 export {

@@ -2,7 +2,7 @@
 // team names and template, the lifecycle switches, the mass-removal guard, the full re-list period and the third
 // matching rule. wire-sync.ts applies them under the overrides a caller (a test) passes; the roster's settings are
 // src/elentra/roster-options.ts rosterOptionsOf, shared with the events sync.
-import type { Config } from '../../config/index.js';
+import type { Config, TeamsSettings } from '../../config/index.js';
 import type { MatchingOptions } from '../people/candidate-keys.js';
 import type { PlanOptions } from '../plan/plan-options.js';
 
@@ -15,19 +15,7 @@ export interface TeamsSyncSettings {
   matching: MatchingOptions;
 }
 
-export type TeamsConfig = Pick<
-  Config,
-  | 'TEAMS_DISPLAY_NAME_TEMPLATE'
-  | 'TEAMS_DESCRIPTION_TEMPLATE'
-  | 'TEAMS_TEMPLATE'
-  | 'TEAMS_ARCHIVE_ENDED'
-  | 'TEAMS_RECREATE_DELETED'
-  | 'TEAMS_KEEP_AUTHORIZING_OWNER'
-  | 'TEAMS_MASS_REMOVAL_SHARE'
-  | 'TEAMS_MASS_REMOVAL_MINIMUM'
-  | 'TEAMS_RELIST_DAYS'
-  | 'MATCH_USERNAME_DOMAIN'
->;
+export type TeamsConfig = TeamsSettings & Pick<Config, 'MATCH_USERNAME_DOMAIN'>;
 
 export function teamsOptionsOf(config: TeamsConfig): TeamsSyncSettings {
   return {
