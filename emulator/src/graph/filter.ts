@@ -206,6 +206,22 @@ export function maxOrClauses(node: FilterNode): number {
   }
 }
 
+/**
+ * An `in` list's string values in lower case, computed once per parsed filter: a directory look-up evaluates the same
+ * 15 values against every user, and lower-casing them again for each user made the emulator (not the product) the
+ * bottleneck of the benchmark's people look-ups.
+ */
+const LOWER_IN_VALUES = new WeakMap<FilterNode, Set<string>>();
+
+function lowerStrings(node: Extract<FilterNode, { kind: 'in' }>): Set<string> {
+  let set = LOWER_IN_VALUES.get(node);
+  if (set === undefined) {
+    set = new Set(node.values.flatMap((v) => (typeof v === 'string' ? [v.toLowerCase()] : [])));
+    LOWER_IN_VALUES.set(node, set);
+  }
+  return set;
+}
+
 function same(a: unknown, b: Literal): boolean {
   if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
   return a === b;
@@ -223,8 +239,11 @@ export function evaluate(node: FilterNode, get: (path: string) => unknown): bool
       const eq = same(get(node.path) ?? null, node.value);
       return node.op === 'eq' ? eq : !eq;
     }
-    case 'in':
-      return node.values.some((v) => same(get(node.path) ?? null, v));
+    case 'in': {
+      const actual = get(node.path) ?? null;
+      if (typeof actual === 'string') return lowerStrings(node).has(actual.toLowerCase());
+      return node.values.some((v) => same(actual, v));
+    }
     case 'func': {
       const actual = get(node.path);
       if (typeof actual !== 'string' || typeof node.value !== 'string') return false;

@@ -169,8 +169,27 @@ export function hex(state: GraphState, bytes: number): string {
 
 /** A tenant user by object id or userPrincipalName (case-insensitive), as Graph resolves `/users/{id | UPN}`. */
 export function findUser(ctx: EmulatorContext, idOrUpn: string): SeedUser | undefined {
-  const key = idOrUpn.toLowerCase();
-  return ctx.tenant.users.find((u) => u.id.toLowerCase() === key || u.userPrincipalName.toLowerCase() === key);
+  return userIndex(ctx.tenant.users).get(idOrUpn.toLowerCase());
+}
+
+/**
+ * Users by lower-case id and userPrincipalName, built once per users array (rebuilt if its length changes): a scan
+ * per member added made the emulator, not the product, the bottleneck of the benchmark's 12,000 memberships.
+ */
+const USER_INDEX = new WeakMap<readonly SeedUser[], { length: number; byKey: Map<string, SeedUser> }>();
+
+function userIndex(users: readonly SeedUser[]): Map<string, SeedUser> {
+  const cached = USER_INDEX.get(users);
+  if (cached && cached.length === users.length) return cached.byKey;
+  const byKey = new Map<string, SeedUser>();
+  // Reverse, so that the first user wins a key two share, as Array.find did.
+  for (let i = users.length - 1; i >= 0; i -= 1) {
+    const user = users[i] as SeedUser;
+    byKey.set(user.userPrincipalName.toLowerCase(), user);
+    byKey.set(user.id.toLowerCase(), user);
+  }
+  USER_INDEX.set(users, { length: users.length, byKey });
+  return byKey;
 }
 
 /** Completes every operation whose time has come, applying its effect (team provisioned, archived…) once. */

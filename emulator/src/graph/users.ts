@@ -139,8 +139,15 @@ function listUsers(rc: RouteContext) {
   const top = topOf(query, 100, 999);
   const matched = rc.ctx.tenant.users.filter((u) => {
     if (!filter) return true;
-    const f = fullUser(u);
-    return evaluate(filter, (path) => f[path]);
+    // The properties look-ups filter on, read directly; the full user only for the others (it is built per user).
+    let full: Record<string, unknown> | null = null;
+    return evaluate(filter, (path) => {
+      if (path === 'mail') return u.mail;
+      if (path === 'userPrincipalName') return u.userPrincipalName;
+      if (path === 'id') return u.id;
+      full ??= fullUser(u);
+      return full[path];
+    });
   });
   const shaped = matched.map((u) => selectUser(u, select));
   const { value, nextLink } = page(shaped, query, `${rc.graphBase}/users`, top);
