@@ -59,15 +59,20 @@ async function runEnvelope(client: GraphClient, envelope: Lookup[]) {
   return { found, failed };
 }
 
-function matchesFor(value: string, users: Iterable<DirectoryUser>): DirectoryUserRef[] {
-  const wanted = value.toLowerCase();
-  const out: DirectoryUserRef[] = [];
+/** The users found, by lower-case mail and userPrincipalName: one pass, not a scan of every user per address. */
+function usersByAddress(users: Iterable<DirectoryUser>): Map<string, DirectoryUserRef[]> {
+  const byAddress = new Map<string, DirectoryUserRef[]>();
   for (const user of users) {
-    if (user.mail?.toLowerCase() === wanted || user.userPrincipalName.toLowerCase() === wanted) {
-      out.push({ id: user.id, mail: user.mail ?? null, userPrincipalName: user.userPrincipalName });
+    const ref = { id: user.id, mail: user.mail ?? null, userPrincipalName: user.userPrincipalName };
+    const keys = new Set([user.userPrincipalName.toLowerCase()]);
+    if (user.mail) keys.add(user.mail.toLowerCase());
+    for (const key of keys) {
+      const list = byAddress.get(key);
+      if (list) list.push(ref);
+      else byAddress.set(key, [ref]);
     }
   }
-  return out;
+  return byAddress;
 }
 
 export async function findUsers(client: GraphClient, values: readonly string[]): Promise<LookupAnswers> {
@@ -78,8 +83,9 @@ export async function findUsers(client: GraphClient, values: readonly string[]):
   for (const outcome of outcomes) for (const user of outcome.found) users.set(user.id, user);
   const failed = new Set(outcomes.flatMap((o) => o.failed));
   const answered = distinct.filter((value) => !failed.has(value));
+  const byAddress = usersByAddress(users.values());
   return lookupAnswers(
-    answered.map((value) => ({ value, users: matchesFor(value, users.values()) })),
+    answered.map((value) => ({ value, users: byAddress.get(value) ?? [] })),
     failed,
   );
 }
