@@ -66,3 +66,29 @@ describe.skipIf(!postgresUrl)(
     });
   },
 );
+
+describe('SQLite prepared statements, reused per SQL text', () => {
+  it('answers each query right when texts repeat, when more texts than the cache holds come and go, and after a schema change', async () => {
+    const handle = await openDatabase<Record<string, never>>('sqlite::memory:');
+    try {
+      await sql`create table t (id integer primary key, v text)`.execute(handle.db);
+      for (let i = 0; i < 300; i += 1) await sql`insert into t (id, v) values (${i}, ${`v${i}`})`.execute(handle.db);
+      // 300 distinct texts (the cache keeps 256), then the first ones again.
+      for (let n = 1; n <= 300; n += 1) {
+        const rows = await sql<{ c: number }>`select count(*) as c from t where id < ${sql.raw(String(n))}`.execute(
+          handle.db,
+        );
+        expect(rows.rows[0]?.c).toBe(n);
+      }
+      const again = await sql<{ c: number }>`select count(*) as c from t where id < ${sql.raw('3')}`.execute(handle.db);
+      expect(again.rows[0]?.c).toBe(3);
+      // A column added after the statement was cached: the cached `select *` sees it.
+      const star = () => sql<Record<string, unknown>>`select * from t where id = ${1}`.execute(handle.db);
+      expect(Object.keys((await star()).rows[0] ?? {})).toEqual(['id', 'v']);
+      await sql`alter table t add column w text default 'x'`.execute(handle.db);
+      expect((await star()).rows[0]).toEqual({ id: 1, v: 'v1', w: 'x' });
+    } finally {
+      await handle.db.destroy();
+    }
+  });
+});
