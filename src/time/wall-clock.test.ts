@@ -94,3 +94,34 @@ describe('offsetSeconds', () => {
     expect(offsetSeconds(utc(instant), zone)).toBe(expected);
   });
 });
+
+describe('toWallClock against Intl, minute by minute (the offset cache per UTC hour must never answer wrong)', () => {
+  const exact = (epochSeconds: number, zone: string) => {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }).formatToParts(epochSeconds * 1000);
+    const f = Object.fromEntries(parts.map((p) => [p.type, p.value]));
+    return `${f.year}-${f.month}-${f.day}T${f.hour}:${f.minute}:${f.second}`;
+  };
+  // Lord Howe moves by 30 minutes at 02:00 local (+10:30), i.e. in the middle of a UTC hour; St John's is −3:30.
+  it.each([
+    ['Australia/Lord_Howe', '2024-04-06T12:00:00', '2024-04-07T18:00:00'],
+    ['Australia/Lord_Howe', '2024-10-05T12:00:00', '2024-10-06T18:00:00'],
+    ['America/St_Johns', '2024-11-03T00:00:00', '2024-11-03T08:00:00'],
+    ['America/Toronto', '2024-03-10T04:00:00', '2024-03-10T09:00:00'],
+    ['Europe/London', '2024-10-27T00:00:00', '2024-10-27T03:00:00'],
+  ])('%s from %sZ to %sZ', (zone, from, until) => {
+    for (let instant = utc(from); instant < utc(until); instant += 60) {
+      // Twice: the second answer comes from the cache.
+      expect(toWallClock(instant, zone), `${zone} ${instant}`).toBe(exact(instant, zone));
+      expect(toWallClock(instant + 59, zone), `${zone} ${instant + 59}`).toBe(exact(instant + 59, zone));
+    }
+  });
+});

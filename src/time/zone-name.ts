@@ -14,13 +14,26 @@ export function isIanaZone(name: string): boolean {
  * (Node 20: `America/Montreal` → `America/Toronto`, `Asia/Kolkata` → `Asia/Calcutta`, `Etc/UTC` → `UTC`).
  */
 export function resolveZone(name: string): string | null {
+  const known = resolved.get(name);
+  if (known !== undefined) return known;
   if (!IANA_NAME_SHAPE.test(name)) return null;
+  let zone: string | null;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    zone = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
   } catch {
-    return null;
+    zone = null;
   }
+  if (resolved.size >= RESOLVED_CACHE_SIZE) resolved.clear();
+  resolved.set(name, zone);
+  return zone;
 }
+
+/**
+ * Answers by name: building a DateTimeFormat costs ~40 µs, and every meeting of a sync asks for the same zone. Bounded,
+ * since a name typed in a form reaches it too.
+ */
+const resolved = new Map<string, string | null>();
+const RESOLVED_CACHE_SIZE = 1_000;
 
 /**
  * A known zone whose city part matches the last part of `name` (`Toronto`, `Canada/Toronto` → `America/Toronto`),
