@@ -3,6 +3,7 @@
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { readRoster } from './read-roster.js';
+import { eventTargetsOffering } from './roster/event-rules.js';
 import { DAY, KEY, NOW, NOW_S, useRosterScenarios } from './testing/roster-scenario.js';
 
 const { scenario, roster } = useRosterScenarios();
@@ -101,6 +102,90 @@ describe('readRoster people, events and filters (SQLite)', () => {
     expect(lean.offerings[0]?.dataWarnings).toEqual(full.offerings[0]?.dataWarnings);
     expect(lean.offerings[0]?.dataWarnings).toHaveLength(2);
     expect({ ...lean.offerings[0], events: [] }).toEqual({ ...full.offerings[0], events: [] });
+  });
+
+  it('members: false reads the learners only of offerings with a grad_year event audience, as the event sync needs', async () => {
+    const f = await scenario();
+    await f.course({ id: 2, code: 'PHYS 120' });
+    await f.period({ id: 2, startDays: 70, finishDays: 150 });
+    for (const id of [10, 11, 12, 13, 14]) await f.person({ id, grad_year: id % 2 === 0 ? 2028 : 2029 });
+    await f.person({ id: 15, access: [] });
+    await f.person({ id: 20 });
+    await f.group({ id: 50, members: [10, 11] });
+    await f.group({ id: 60, members: [13, 14, 15] });
+    await f.enrol({ course: 1, period: 1, groupId: 50 });
+    await f.enrol({ course: 1, period: 1, proxyId: 12 });
+    // The same group in course 1's next period, whose events have no grad_year audience.
+    await f.enrol({ course: 1, period: 2, groupId: 50 });
+    await f.enrol({ course: 2, period: 1, groupId: 60 });
+    await f.contact({ course: 2, proxyId: 20 });
+    await f.event({ event_id: 100, course: 1, startDays: 2, audience: [['grad_year', '2028']] });
+    await f.event({ event_id: 101, course: 1, startDays: 3, audience: [['grad_year', '2030']] });
+    await f.event({ event_id: 102, course: 1, startDays: 80, audience: [['cohort', '50']] });
+    await f.event({ event_id: 200, course: 2, startDays: 2, audience: [['cohort', '60']] });
+    await f.event({ event_id: 201, course: 2, startDays: 3, audience: [['cohort', '61']] });
+    await f.event({ event_id: 202, course: 2, startDays: 4, audience: [['proxy_id', '13']] });
+    const full = await roster(f);
+    const lean = await roster(f, { members: false });
+    expect([full.rule.members, lean.rule.members]).toEqual([true, false]);
+    expect(full.offerings.map((o) => o.key)).toEqual([KEY, 'course:1:period:2', 'course:2:period:1']);
+    const [withGradYear, nextPeriod, withCohort] = lean.offerings;
+    expect(withGradYear).toEqual(full.offerings[0]);
+    expect(withGradYear?.members).toEqual([10, 11, 12]);
+    // The others: no learners, their groups in effect listed uncounted; owners and events as usual.
+    expect(full.offerings[1]?.members).toEqual([10, 11]);
+    expect(nextPeriod).toEqual({
+      ...full.offerings[1],
+      members: [],
+      groups: [{ groupId: 50, groupName: 'Group 50', groupType: 'cohort', memberCount: 0 }],
+    });
+    expect(full.offerings[2]?.members).toEqual([13, 14]);
+    expect(withCohort).toEqual({
+      ...full.offerings[2],
+      members: [],
+      groups: [{ groupId: 60, groupName: 'Group 60', groupType: 'cohort', memberCount: 0 }],
+    });
+    expect([...full.people.keys()]).toEqual([10, 11, 12, 13, 14, 15, 20]);
+    expect([...lean.people.keys()]).toEqual([10, 11, 12, 20]);
+    expect(full.excluded.map((person) => person.proxyId)).toEqual([15]);
+    expect(lean.excluded).toEqual([]);
+    // Whether each event is its offering's (EVENTS_ONLY_OFFERING_AUDIENCE) comes out the same.
+    const targets = (r: typeof full) =>
+      r.offerings.flatMap((o) => o.events.map((e) => [e.eventId, eventTargetsOffering(e, o, r.people)]));
+    expect(targets(lean)).toEqual(targets(full));
+    expect(targets(lean)).toEqual([
+      [100, true],
+      [101, false],
+      [102, true],
+      [200, true],
+      [201, false],
+      [202, false],
+    ]);
+    // Out of the events read, the grad_year events need no learners.
+    const later = await roster(f, { members: false, eventsStartFrom: new Date((NOW_S + 3.5 * DAY) * 1000) });
+    expect(later.offerings[0]?.members).toEqual([]);
+    expect([...later.people.keys()]).toEqual([20]);
+  });
+
+  it('shares equal instants and audiences between events, read-only', async () => {
+    const f = await scenario();
+    await f.course({ id: 2 });
+    await f.enrol({ course: 1, period: 1, proxyId: 10 });
+    await f.enrol({ course: 2, period: 1, proxyId: 10 });
+    const start = NOW_S + 2 * DAY;
+    await f.event({ event_id: 100, course: 1, startDays: 2, event_location: 'Room 1', audience: [['course_id', '1']] });
+    await f.event({ event_id: 101, course: 1, startDays: 2, event_location: 'Room 1', audience: [['course_id', '1']] });
+    await f.event({ event_id: 200, course: 2, startDays: 0, event_start: start, audience: [['course_id', '2']] });
+    const [first, second] = (await roster(f)).offerings;
+    const [a, b] = first?.events ?? [];
+    const [c] = second?.events ?? [];
+    expect(a?.start).toBe(b?.start);
+    expect(a?.start).toBe(c?.start);
+    expect(a?.audience).toBe(b?.audience);
+    expect(c?.audience).toEqual([{ type: 'course_id', value: '2' }]);
+    expect(Object.isFrozen(a?.audience)).toBe(true);
+    expect(Object.isFrozen(a?.contacts)).toBe(true);
+    expect(first?.period.start).toBe(second?.period.start);
   });
 
   it('filters by organisation and by course ids; an empty course list reads nothing', async () => {

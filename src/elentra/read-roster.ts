@@ -1,9 +1,13 @@
 // readRoster(): what Elentra says should be in Microsoft Teams — the course offerings (the rule is documented in
 // roster/offering-rule.ts), their owners, members and learning events, the people, and who was left out and why.
-// Ten set-based queries (roster/read-roster-rows.ts), then a pure assembly (roster/assemble-roster.ts).
+// Set-based queries (roster/read-roster-rows.ts): seven, then three per page of learning events, each page turned
+// into LearningEvents (roster/learning-events.ts) before the next is read; then a pure assembly
+// (roster/assemble-roster.ts). Each sync reads only what it uses: the teams sync no events (`events: false`), the
+// event sync learners only where a `grad_year` event audience needs them (`members: false`).
 import { UsageError } from '../lib/errors.js';
 import type { ElentraHandle } from './open-elentra.js';
 import { assembleRoster } from './roster/assemble-roster.js';
+import { RosterEvents } from './roster/learning-events.js';
 import {
   DEFAULT_AUTH_APP_ID,
   DEFAULT_GRACE_DAYS,
@@ -12,8 +16,9 @@ import {
   offeringWindow,
   toEpochSeconds,
 } from './roster/offering-rule.js';
-import { readRosterRows } from './roster/read-roster-rows.js';
+import { type RosterFilter, readEventRowsInPages, readRosterRows } from './roster/read-roster-rows.js';
 import type { Roster, RosterRule } from './roster/roster-types.js';
+import { SharedValues } from './roster/shared-values.js';
 
 export interface ReadRosterOptions {
   now: Date;
@@ -37,6 +42,15 @@ export interface ReadRosterOptions {
    * never uses the events themselves, and at 200,000 they are most of the read's time and memory.
    */
   events?: boolean;
+  /**
+   * Read every offering's learners (default true). `false` reads them (group members, learners enrolled directly, and
+   * the people they are) only for the offerings with a learning event whose audience is a graduation year
+   * (`grad_year`), the only use the event sync has for them (eventTargetsOffering); every other offering's `members`
+   * is empty, its groups in effect are listed with a `memberCount` of 0, and its learners are in neither `people` nor
+   * `excluded` nor `warnings`. Owners, groups, events and their contacts are read as usual. At 500,000 memberships
+   * the learners are about a third of the event sync's peak memory.
+   */
+  members?: boolean;
 }
 
 export function rosterRule(options: ReadRosterOptions): RosterRule {
@@ -51,6 +65,7 @@ export function rosterRule(options: ReadRosterOptions): RosterRule {
     eventsStartFrom: options.eventsStartFrom ?? null,
     eventsStartUntil: options.eventsStartUntil ?? null,
     events: options.events ?? true,
+    members: options.members ?? true,
   };
   if (rule.ownerContactTypes.length === 0) {
     throw new UsageError('At least one course contact type must make team owners (e.g. director, faculty).', {
@@ -76,7 +91,7 @@ export async function readRoster(handle: ElentraHandle, options: ReadRosterOptio
   const empty: Roster = { rule, offerings: [], people: new Map(), excluded: [], warnings: [] };
   if (rule.courseIds !== null && rule.courseIds.length === 0) return empty;
   const { startsBy, finishedAfter } = offeringWindow(nowSeconds, rule.horizonDays, rule.graceDays);
-  const rows = await readRosterRows(handle.db, {
+  const filter: RosterFilter = {
     startsBy,
     finishedAfter,
     organisationId: rule.organisationId,
@@ -86,6 +101,12 @@ export async function readRoster(handle: ElentraHandle, options: ReadRosterOptio
     eventsFrom: rule.eventsStartFrom === null ? null : toEpochSeconds(rule.eventsStartFrom),
     eventsUntil: rule.eventsStartUntil === null ? null : toEpochSeconds(rule.eventsStartUntil),
     events: rule.events,
-  });
-  return assembleRoster(rows, rule);
+    members: rule.members,
+  };
+  const rows = await readRosterRows(handle.db, filter);
+  const shared = new SharedValues();
+  const events = new RosterEvents(rule.events, shared);
+  const courseIds = rows.offerings.map((offering) => offering.course_id);
+  await readEventRowsInPages(handle.db, filter, courseIds, (page) => events.add(page));
+  return assembleRoster(rows, events, rule, shared);
 }

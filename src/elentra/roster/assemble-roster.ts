@@ -1,10 +1,12 @@
 // Turns the roster's rows into a Roster: per offering, owners and members (membership.ts), accounts checked
 // (people-status.ts), events attached (learning-events.ts); across offerings, the excluded people and the warnings.
-// Pure and linear in the number of rows; every list comes out sorted so that two reads of the same data are equal.
-import { enrolmentProblem, eventHasNoStart, eventProblem, periodProblem } from './date-problems.js';
-import { byStartThenId, compareText, toLearningEvent } from './learning-events.js';
+// Linear in the number of rows; every list comes out sorted so that two reads of the same data are equal. The events
+// arrive already made (learning-events.ts RosterEvents, filled a page of rows at a time while they are read), and
+// equal instants are shared with them (shared-values.ts).
+import { enrolmentProblem, periodProblem } from './date-problems.js';
+import { byStartThenId, compareText, type RosterEvents } from './learning-events.js';
 import { membersFromAudience, ownersFromContacts } from './membership.js';
-import { fromEpochSeconds, membershipInstant, offeringKey, offeringStatus, toEpochSeconds } from './offering-rule.js';
+import { membershipInstant, offeringKey, offeringStatus, toEpochSeconds } from './offering-rule.js';
 import { describePerson, type Exclusion, exclusionOf, toPerson } from './people-status.js';
 import type { OfferingRow, PersonRow, RosterRows } from './roster-rows.js';
 import type {
@@ -16,6 +18,7 @@ import type {
   RosterRule,
   RosterWarning,
 } from './roster-types.js';
+import type { SharedValues } from './shared-values.js';
 
 function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
@@ -28,7 +31,10 @@ function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
   return groups;
 }
 
-export function assembleRoster(rows: RosterRows, rule: RosterRule): Roster {
+const hasGradYearAudience = (event: LearningEvent): boolean => event.audience.some((a) => a.type === 'grad_year');
+
+/** `events`: the event rows already read into it (a page at a time); `shared`: the values it shares. */
+export function assembleRoster(rows: RosterRows, events: RosterEvents, rule: RosterRule, shared: SharedValues): Roster {
   const nowSeconds = toEpochSeconds(rule.now);
   const personRows = new Map(rows.people.map((row) => [row.id, row]));
   const accessByUser = groupBy(rows.access, (row) => row.user_id);
@@ -36,9 +42,6 @@ export function assembleRoster(rows: RosterRows, rule: RosterRule): Roster {
   const audienceByOffering = groupBy(rows.audience, (row) => offeringKey(row.course_id, row.cperiod_id));
   const groups = new Map(rows.groups.map((row) => [row.group_id, row]));
   const membersByGroup = groupBy(rows.groupMembers, (row) => row.group_id);
-  const eventsByOffering = groupBy(rows.events, (row) => offeringKey(row.course_id, row.cperiod_id));
-  const audienceByEvent = groupBy(rows.eventAudience, (row) => row.event_id);
-  const contactsByEvent = groupBy(rows.eventContacts, (row) => row.event_id);
 
   const exclusionCache = new Map<number, Exclusion | null>();
   const excluded = new Map<number, ExcludedPerson>();
@@ -85,28 +88,23 @@ export function assembleRoster(rows: RosterRows, rule: RosterRule): Roster {
   const buildOffering = (row: OfferingRow): Offering => {
     const key = offeringKey(row.course_id, row.cperiod_id);
     const atSeconds = membershipInstant(row.start_date, row.finish_date, nowSeconds);
+    const offeringEvents = events.byOffering.get(key) ?? [];
+    offeringEvents.sort(byStartThenId);
+    // Read with `members: false`, the learners are there only for an offering with a `grad_year` event audience.
+    const learners = rule.members || offeringEvents.some(hasGradYearAudience);
     const candidateOwners = ownersFromContacts(contactsByCourse.get(row.course_id) ?? []);
-    const audience = membersFromAudience(audienceByOffering.get(key) ?? [], groups, membersByGroup, atSeconds);
+    const audienceRows = audienceByOffering.get(key) ?? [];
+    const audience = membersFromAudience(audienceRows, groups, membersByGroup, atSeconds, learners);
     // A person who is both a contact and in the audience is an owner only.
     for (const owner of candidateOwners) audience.members.delete(owner.proxyId);
     const owners = candidateOwners.filter((owner) => admit(owner.proxyId, key, 'owner'));
     const members = [...audience.members].sort((a, b) => a - b).filter((proxyId) => admit(proxyId, key, 'member'));
-    const eventRows = eventsByOffering.get(key) ?? [];
     const dataWarnings = [
       periodProblem(row),
-      ...(audienceByOffering.get(key) ?? []).map(enrolmentProblem),
-      ...eventRows.map(eventProblem),
+      ...audienceRows.map(enrolmentProblem),
+      ...(events.problems.get(key) ?? []),
     ].filter((warning): warning is string => warning !== null);
-    // Without events (rule.events false) the rows are only those with impossible dates, read for the warnings above.
-    const events: LearningEvent[] = [];
-    for (const event of rule.events ? eventRows : []) {
-      if (eventHasNoStart(event)) continue;
-      events.push(
-        toLearningEvent(event, audienceByEvent.get(event.event_id) ?? [], contactsByEvent.get(event.event_id) ?? []),
-      );
-    }
-    events.sort(byStartThenId);
-    for (const event of events) {
+    for (const event of offeringEvents) {
       for (const contact of event.contacts) if (personRows.has(contact.proxyId)) mentioned.add(contact.proxyId);
     }
     const status = offeringStatus(row.start_date, row.finish_date, nowSeconds);
@@ -121,16 +119,16 @@ export function assembleRoster(rows: RosterRows, rule: RosterRule): Roster {
       period: {
         id: row.cperiod_id,
         title: row.curriculum_period_title ?? '',
-        start: fromEpochSeconds(row.start_date),
-        finish: fromEpochSeconds(row.finish_date),
+        start: shared.instant(row.start_date),
+        finish: shared.instant(row.finish_date),
       },
       status,
       ended: status === 'ended',
-      membershipEvaluatedAt: fromEpochSeconds(atSeconds),
+      membershipEvaluatedAt: shared.instant(atSeconds),
       owners,
       members,
       groups: audience.groups,
-      events,
+      events: offeringEvents,
       ...(dataWarnings.length > 0 ? { dataWarnings } : {}),
     };
   };
@@ -146,7 +144,7 @@ export function assembleRoster(rows: RosterRows, rule: RosterRule): Roster {
     .map(buildOffering);
   // Without events, their contacts are still people the roster mentions (user-names.ts names held removals by them).
   if (!rule.events) {
-    for (const contact of rows.eventContacts) if (personRows.has(contact.proxy_id)) mentioned.add(contact.proxy_id);
+    for (const proxyId of events.contactIds) if (personRows.has(proxyId)) mentioned.add(proxyId);
   }
   const people = new Map<number, Person>();
   for (const proxyId of [...mentioned].sort((a, b) => a - b)) {

@@ -13,7 +13,8 @@ export function isEventReleased(event: LearningEvent, at: Date): boolean {
 /**
  * True when one of the event's audience rows is the offering's audience: the course itself, one of the groups or
  * cohorts in effect for the offering, or the organisation. `grad_year` rows match when a member of the offering has
- * that graduation year (pass the roster's people to check it). `proxy_id` rows never match: a session for named
+ * that graduation year (pass the roster's people to check it; a roster read with `members: false` still has the
+ * members, and their people, of every offering with such an event). `proxy_id` rows never match: a session for named
  * learners (a make-up, a remediation) does not belong in the whole team's calendar. An event with no audience rows is
  * treated as the course's.
  */

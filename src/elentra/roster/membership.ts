@@ -23,11 +23,16 @@ export interface AudienceMembers {
   groups: OfferingGroup[];
 }
 
+/**
+ * The learners and the groups in effect at `atSeconds`. `learners: false` (a roster read with `members: false`, where
+ * this offering's learners were not read): the groups in effect only, each with a `memberCount` of 0, and no members.
+ */
 export function membersFromAudience(
   audience: readonly AudienceRow[],
   groups: ReadonlyMap<number, GroupRow>,
   membersByGroup: ReadonlyMap<number, readonly GroupMemberRow[]>,
   atSeconds: number,
+  learners = true,
 ): AudienceMembers {
   const members = new Set<number>();
   const inEffect = new Map<number, OfferingGroup>();
@@ -36,14 +41,14 @@ export function membersFromAudience(
     const reversed = isReversedWindow(row.enroll_start, row.enroll_finish);
     if (!reversed && !withinWindow(row.enroll_start, row.enroll_finish, atSeconds)) continue;
     if (row.audience_type === 'proxy_id') {
-      members.add(row.audience_value);
+      if (learners) members.add(row.audience_value);
       continue;
     }
     const group = groups.get(row.audience_value);
     if (group === undefined || inEffect.has(group.group_id)) continue;
     if (group.group_active !== 1 || !withinWindow(group.start_date, group.expire_date, atSeconds)) continue;
     const fromGroup = new Set<number>();
-    for (const member of membersByGroup.get(group.group_id) ?? []) {
+    for (const member of learners ? (membersByGroup.get(group.group_id) ?? []) : []) {
       if (withinWindow(member.start_date, member.finish_date, atSeconds)) fromGroup.add(member.proxy_id);
     }
     for (const proxyId of fromGroup) members.add(proxyId);

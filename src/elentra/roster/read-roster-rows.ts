@@ -1,11 +1,17 @@
-// The roster's SQL: ten set-based queries whatever the number of offerings (no query per offering), so that 10,000
-// offerings and 500,000 memberships read in a handful of round trips. The set of offerings is never sent as a list of
-// ids: every query re-derives it as a subquery of course_audience ⋈ courses ⋈ curriculum_periods, which keeps the
-// statements under every engine's parameter limit and lets the database use its indexes. The windows that depend on
-// each offering's own instant are applied afterwards, in assemble-roster.ts.
+// The roster's SQL: set-based queries whatever the number of offerings (no query per offering), so that 10,000
+// offerings and 500,000 memberships read in a handful of round trips — seven for the offerings, their owners,
+// audiences and people, then three per page of learning events (their rows, audience and contacts). The set of
+// offerings is never sent as a list of ids: every query re-derives it as a subquery of course_audience ⋈ courses ⋈
+// curriculum_periods, which keeps the statements under every engine's parameter limit and lets the database use its
+// indexes; a page of events is a range of course ids (two parameters). The windows that depend on each offering's own
+// instant are applied afterwards, in assemble-roster.ts.
+//
+// Why pages: 200,000 events (with their audience rows) were most of the read's memory, all held at once next to the
+// roster made of them. Read a page of courses at a time (EVENT_PAGE_SIZE, about 5,000 rows), each page turned into
+// LearningEvents (learning-events.ts) before the next is read, the raw rows die young.
 import type { Kysely } from 'kysely';
 import type { ElentraTables } from '../tables.js';
-import type { RosterRows } from './roster-rows.js';
+import type { EventRowsPage, RosterRows } from './roster-rows.js';
 
 export interface RosterFilter {
   /** Periods must start on or before this (epoch seconds). */
@@ -25,12 +31,24 @@ export interface RosterFilter {
    * still read (a teacher taken off the course contacts is still named by the people the roster mentions).
    */
   events: boolean;
+  /**
+   * false: the learners (group members, learners enrolled directly, and who they are) only of the offerings with a
+   * learning event whose audience is a graduation year (`grad_year`, read in this same range of events): the event
+   * sync compares that year with its members' (eventTargetsOffering). Owners and event contacts are read as usual.
+   */
+  members: boolean;
 }
 
 type Db = Kysely<ElentraTables>;
 
-/** course_audience rows of the eligible (course, period) pairs, whatever their own flags. */
-function audienceOfOfferings(db: Db, f: RosterFilter) {
+/** A page of events: the offerings of the courses from `from` to `to` (course ids, inclusive). */
+export interface CourseRange {
+  from: number;
+  to: number;
+}
+
+/** course_audience rows of the eligible (course, period) pairs, whatever their own flags; `courses`: of those only. */
+function audienceOfOfferings(db: Db, f: RosterFilter, courses?: CourseRange) {
   let query = db
     .selectFrom('course_audience as ka')
     .innerJoin('courses as kc', 'kc.course_id', 'ka.course_id')
@@ -41,11 +59,14 @@ function audienceOfOfferings(db: Db, f: RosterFilter) {
     .where('kp.finish_date', '>=', f.finishedAfter);
   if (f.organisationId !== null) query = query.where('kc.organisation_id', '=', f.organisationId);
   if (f.courseIds !== null) query = query.where('kc.course_id', 'in', f.courseIds);
+  if (courses !== undefined) {
+    query = query.where('kc.course_id', '>=', courses.from).where('kc.course_id', '<=', courses.to);
+  }
   return query;
 }
 
-function offeringKeys(db: Db, f: RosterFilter) {
-  return audienceOfOfferings(db, f)
+function offeringKeys(db: Db, f: RosterFilter, courses?: CourseRange) {
+  return audienceOfOfferings(db, f, courses)
     .select(['ka.course_id', 'ka.cperiod_id', 'kp.start_date', 'kp.finish_date'])
     .distinct();
 }
@@ -61,11 +82,38 @@ function audienceGroupIds(db: Db, f: RosterFilter) {
     .select('ka.audience_value');
 }
 
-function eventsOfOfferings(db: Db, f: RosterFilter) {
+/**
+ * The active course_audience rows whose learners are read: every offering's, or with `members: false` only those of
+ * the offerings with an event whose audience is a `grad_year` (a superset of what the assembly asks for: it keeps the
+ * learners of an offering only when one of its events, as read, has such an audience).
+ */
+function learnerAudience(db: Db, f: RosterFilter) {
+  const active = audienceOfOfferings(db, f).where('ka.audience_active', '=', 1);
+  if (f.members) return active;
+  return active.where((eb) => {
+    let gradYearEvents = eb
+      .selectFrom('events as ge')
+      .innerJoin('event_audience as ga', 'ga.event_id', 'ge.event_id')
+      .select('ge.event_id')
+      .where('ga.audience_type', '=', 'grad_year')
+      .whereRef('ge.course_id', '=', 'ka.course_id')
+      .whereRef('ge.event_start', '>=', 'kp.start_date')
+      .whereRef('ge.event_start', '<=', 'kp.finish_date');
+    if (f.eventsFrom !== null) gradYearEvents = gradYearEvents.where('ge.event_start', '>=', f.eventsFrom);
+    if (f.eventsUntil !== null) gradYearEvents = gradYearEvents.where('ge.event_start', '<=', f.eventsUntil);
+    return eb.exists(gradYearEvents);
+  });
+}
+
+function learnerGroupIds(db: Db, f: RosterFilter) {
+  return learnerAudience(db, f).where('ka.audience_type', '=', 'group_id').select('ka.audience_value');
+}
+
+function eventsOfOfferings(db: Db, f: RosterFilter, courses?: CourseRange) {
   let query = db
     .selectFrom('events as e')
     // Events starting in the period, and those with no start (0: an impossible date, reported by the assembly).
-    .innerJoin(offeringKeys(db, f).as('k'), (join) =>
+    .innerJoin(offeringKeys(db, f, courses).as('k'), (join) =>
       join
         .onRef('k.course_id', '=', 'e.course_id')
         .on((eb) =>
@@ -80,6 +128,9 @@ function eventsOfOfferings(db: Db, f: RosterFilter) {
     );
   if (f.eventsFrom !== null) query = query.where('e.event_start', '>=', f.eventsFrom);
   if (f.eventsUntil !== null) query = query.where('e.event_start', '<=', f.eventsUntil);
+  if (courses !== undefined) {
+    query = query.where('e.course_id', '>=', courses.from).where('e.course_id', '<=', courses.to);
+  }
   return query;
 }
 
@@ -90,15 +141,14 @@ function referencedProxyIds(db: Db, f: RosterFilter) {
     .select('pc.proxy_id as proxy_id')
     .where('pc.course_id', 'in', offeringCourseIds(db, f))
     .where('pc.contact_type', 'in', f.ownerContactTypes);
-  const direct = audienceOfOfferings(db, f)
-    .where('ka.audience_active', '=', 1)
+  const direct = learnerAudience(db, f)
     .where('ka.audience_type', '=', 'proxy_id')
     .select('ka.audience_value as proxy_id');
   const members = db
     .selectFrom('group_members as pm')
     .select('pm.proxy_id as proxy_id')
     .where('pm.member_active', '=', 1)
-    .where('pm.group_id', 'in', audienceGroupIds(db, f));
+    .where('pm.group_id', 'in', learnerGroupIds(db, f));
   const eventContacts = db
     .selectFrom('event_contacts as pe')
     .select('pe.proxy_id as proxy_id')
@@ -153,7 +203,7 @@ export async function readRosterRows(db: Db, f: RosterFilter): Promise<RosterRow
     .selectFrom('group_members')
     .select(['group_id', 'proxy_id', 'start_date', 'finish_date'])
     .where('member_active', '=', 1)
-    .where('group_id', 'in', audienceGroupIds(db, f))
+    .where('group_id', 'in', learnerGroupIds(db, f))
     .execute();
   const people = await db
     .selectFrom(referencedProxyIds(db, f))
@@ -176,10 +226,19 @@ export async function readRosterRows(db: Db, f: RosterFilter): Promise<RosterRow
     .select(['a.user_id', 'a.account_active', 'a.access_expires'])
     .where('a.app_id', '=', f.appId)
     .execute();
+  return { offerings, contacts, audience, groups, groupMembers, people, access };
+}
+
+function emptyRows(): RosterRows {
+  return { offerings: [], contacts: [], audience: [], groups: [], groupMembers: [], people: [], access: [] };
+}
+
+/** The event rows of the offerings of `courses`, with their audience and contacts: three queries. */
+export async function readEventRows(db: Db, f: RosterFilter, courses: CourseRange): Promise<EventRowsPage> {
   // Without events, only those with impossible dates: the teams sync still warns about them on their offering.
   const eventRows = f.events
-    ? eventsOfOfferings(db, f)
-    : eventsOfOfferings(db, f).where((eb) =>
+    ? eventsOfOfferings(db, f, courses)
+    : eventsOfOfferings(db, f, courses).where((eb) =>
         eb.or([eb('e.event_start', '<=', 0), eb('e.event_finish', '<', eb.ref('e.event_start'))]),
       );
   const events = await eventRows
@@ -205,28 +264,51 @@ export async function readRosterRows(db: Db, f: RosterFilter): Promise<RosterRow
     ? await db
         .selectFrom('event_audience')
         .select(['event_id', 'audience_type', 'audience_value'])
-        .where('event_id', 'in', eventsOfOfferings(db, f).select('e.event_id'))
+        .where('event_id', 'in', eventsOfOfferings(db, f, courses).select('e.event_id'))
         .execute()
     : [];
   const eventContacts = await db
     .selectFrom('event_contacts')
     .select(['event_id', 'proxy_id', 'contact_role', 'contact_order'])
-    .where('event_id', 'in', eventsOfOfferings(db, f).select('e.event_id'))
+    .where('event_id', 'in', eventsOfOfferings(db, f, courses).select('e.event_id'))
     .execute();
-  return { offerings, contacts, audience, groups, groupMembers, people, access, events, eventAudience, eventContacts };
+  return { events, eventAudience, eventContacts };
 }
 
-function emptyRows(): RosterRows {
-  return {
-    offerings: [],
-    contacts: [],
-    audience: [],
-    groups: [],
-    groupMembers: [],
-    people: [],
-    access: [],
-    events: [],
-    eventAudience: [],
-    eventContacts: [],
-  };
+/** How big the pages of events are: about `rows` rows (events, audience and contact rows), `firstCourses` at first. */
+export interface EventPageSize {
+  rows: number;
+  firstCourses: number;
+}
+
+/**
+ * 5,000 rows: small enough that a page's rows die young (V8 promotes what outlives two scavenges, and a page held
+ * while it is turned into events did — at 20,000 the event sync peaked ~50 MB higher), large enough that S4's 200,000
+ * events take ~40 pages of three queries, a few milliseconds each.
+ */
+export const EVENT_PAGE_SIZE: EventPageSize = { rows: 5_000, firstCourses: 50 };
+
+/**
+ * The event rows of the offerings of `courseIds` (the offerings' courses), a page of courses at a time, each page
+ * handed to `onPage` before the next is read: the first page `size.firstCourses` courses, each next one as many as
+ * make about `size.rows` rows at the rows per course seen so far. A course's events are always in one page.
+ */
+export async function readEventRowsInPages(
+  db: Db,
+  f: RosterFilter,
+  courseIds: readonly number[],
+  onPage: (page: EventRowsPage) => void,
+  size: EventPageSize = EVENT_PAGE_SIZE,
+): Promise<void> {
+  const courses = [...new Set(courseIds)].sort((a, b) => a - b);
+  let pageCourses = size.firstCourses;
+  let rowsSoFar = 0;
+  for (let done = 0; done < courses.length; ) {
+    const page = courses.slice(done, done + pageCourses);
+    const rows = await readEventRows(db, f, { from: page[0] as number, to: page[page.length - 1] as number });
+    rowsSoFar += rows.events.length + rows.eventAudience.length + rows.eventContacts.length;
+    done += page.length;
+    onPage(rows);
+    pageCourses = Math.max(1, Math.floor(size.rows / Math.max(rowsSoFar / done, 1)));
+  }
 }

@@ -1,5 +1,5 @@
-// The raw rows the roster is assembled from: what read-roster-rows.ts fetches and assemble-roster.ts turns into a
-// Roster. Column names as in Elentra; epoch seconds as numbers.
+// The raw rows the roster is assembled from: what read-roster-rows.ts fetches and assemble-roster.ts (the events:
+// learning-events.ts, a page at a time) turns into a Roster. Column names as in Elentra; epoch seconds as numbers.
 import type { CourseAudienceType, EventAudienceType, EventContactRole, GroupType } from '../tables.js';
 
 export interface OfferingRow {
@@ -106,6 +106,11 @@ export interface RosterRows {
   groupMembers: GroupMemberRow[];
   people: PersonRow[];
   access: AccessRow[];
+}
+
+/** The events of a range of courses' offerings (read-roster-rows.ts reads them a page at a time). */
+export interface EventRowsPage {
+  /** One row per (event, offering): an event of two overlapping periods of its course is in both. */
   events: EventRow[];
   eventAudience: EventAudienceRow[];
   eventContacts: EventContactRow[];

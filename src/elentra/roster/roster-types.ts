@@ -1,6 +1,7 @@
 // The Roster: what Elentra says should exist in Microsoft Teams. Desired state for the sync engine (src/sync/), read
 // by read-roster.ts. Instants are JS Dates (Elentra's epoch seconds × 1000), and an "open" bound (Elentra's 0) is
 // null. `people` is a Map; rosterToJson() (roster-json.ts) gives the plain-object form for `--json` and the web.
+// Read-only: the assembly shares equal Dates, event audiences and empty lists between events (shared-values.ts).
 import type { EventAudienceType, EventContactRole, GroupType } from '../tables.js';
 
 export type OfferingStatus = 'upcoming' | 'current' | 'ended';
@@ -30,7 +31,10 @@ export interface OfferingGroup {
   groupId: number;
   groupName: string;
   groupType: GroupType;
-  /** Members this group contributed (before owners and excluded accounts were taken out). */
+  /**
+   * Members this group contributed (before owners and excluded accounts were taken out); 0 when the offering's
+   * learners were not read (RosterRule.members).
+   */
   memberCount: number;
 }
 
@@ -123,6 +127,11 @@ export interface RosterRule {
   eventsStartUntil: Date | null;
   /** Whether learning events were read; false: every offering's `events` is empty (not "no events"). */
   events: boolean;
+  /**
+   * Whether every offering's learners were read; false: only those of the offerings with a learning event whose
+   * audience is a graduation year (`grad_year`), and every other offering's `members` is empty (not "no members").
+   */
+  members: boolean;
 }
 
 export interface Roster {

@@ -75,6 +75,26 @@ describe('selectEvents', () => {
     expect([...selection.offeringKeys]).toEqual([first.key, second.key]);
   });
 
+  it("with the audience filter, matches a grad_year audience to the offering's members' years (the roster's people)", () => {
+    // What a roster read with `members: false` (the event sync's) still holds for such an offering: its members.
+    const forClass = buildEvent({ eventId: 1, start: at(5), audience: [{ type: 'grad_year', value: '2028' }] });
+    const forOthers = buildEvent({ eventId: 2, start: at(5), audience: [{ type: 'grad_year', value: '2029' }] });
+    const selection = selectEvents({
+      offerings: [buildOffering({ members: [10, 11], events: [forClass, forOthers] })],
+      teams: TEAMS,
+      now: NOW,
+      window: eventWindow(NOW),
+      onlyOfferingAudience: true,
+      people: new Map([
+        [10, { gradYear: 2028 }],
+        [11, { gradYear: null }],
+        [12, { gradYear: 2029 }],
+      ]),
+    });
+    expect(selection.selected.map((s) => s.event.eventId)).toEqual([1]);
+    expect(selection.skipped.map((s) => [s.eventId, s.reason])).toEqual([[2, 'not-offering-audience']]);
+  });
+
   it('takes the window from the options', () => {
     expect(eventWindow(NOW, { daysBefore: 0, daysAhead: 7 })).toEqual({ from: NOW, until: at(7) });
     expect(() => eventWindow(NOW, { daysAhead: 0 })).toThrow(RangeError);

@@ -21,7 +21,10 @@ export interface EventSelectionInput {
   now: Date;
   window: EventWindow;
   onlyOfferingAudience?: boolean;
-  /** The roster's people, for `grad_year` audiences (eventTargetsOffering). */
+  /**
+   * The roster's people, for `grad_year` audiences (eventTargetsOffering: the years of the offering's members). A
+   * roster read with `members: false`, as the event sync reads it, holds both for every offering with such an event.
+   */
   people?: ReadonlyMap<number, { gradYear: number | null }>;
 }
 

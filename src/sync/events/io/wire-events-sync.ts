@@ -60,6 +60,13 @@ export function eventOptionsOf(
   };
 }
 
+/**
+ * How the event sync reads the roster: learners only where a `grad_year` audience needs them (read-roster.ts,
+ * `members`). At university scale the 500,000 memberships were most of its memory, and only the audience filter uses
+ * them. The benchmark plans with the same read.
+ */
+export const EVENT_SYNC_READ = { members: false } as const;
+
 export async function wireEventsSync(input: WireEventsSyncInput): Promise<EventsRunDeps> {
   const { config, database } = input;
   const identity = input.identity ?? createIdentity({ config, database });
@@ -82,7 +89,8 @@ export async function wireEventsSync(input: WireEventsSyncInput): Promise<Events
     deletedTeams: () => store.deletedTeamIds(),
     records: new EventRunRecords(database),
     gateway: new GraphCalendarGateway(client),
-    readRoster: (options) => readRoster(input.elentra, { ...roster, now: options.now, courseIds: options.courseIds }),
+    readRoster: (options) =>
+      readRoster(input.elentra, { ...roster, now: options.now, courseIds: options.courseIds, ...EVENT_SYNC_READ }),
     storedOutlookTimeZone: async () => (await identity.store.summary()).outlookTimeZone,
     settings: {
       entradaUrl: config.ENTRADA_URL,
