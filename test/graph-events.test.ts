@@ -1,7 +1,8 @@
 // events.ts against the emulator over real HTTP (token from the real authorization flow): a create repeated with the
 // same transactionId (and one whose answer was lost) makes one event, times read back in UTC or in the zone asked
 // for with Prefer, PATCH, DELETE of an event already deleted = success, a gone event's update → EventNotFoundError,
-// an abbreviation refused as a zone, a 201 without its meeting, calendarView, the mailbox limiter key, and $batch.
+// an abbreviation refused as a zone, a 201 without its meeting, calendarView, finding an event by its transactionId,
+// the mailbox limiter key, and $batch.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../emulator/src/server.js';
 import {
@@ -13,7 +14,9 @@ import {
   deleteGroupEvent,
   deleteGroupEventCall,
   EventNotFoundError,
+  findGroupEventByTransactionId,
   GraphClient,
+  GroupNotFoundError,
   getGroupEvent,
   isMeetingMissing,
   listGroupEvents,
@@ -172,6 +175,23 @@ describe('group events', () => {
       '2026-09-04T08:30:00.0000000',
       '2026-09-05T08:30:00.0000000',
     ]);
+  });
+
+  it('finds the event a transactionId made in a window (calendarView, id and transactionId only), or null', async () => {
+    const groupId = await newTeam();
+    for (let day = 1; day <= 4; day += 1) await createGroupEvent(graph, groupId, session(`find-${day}`, day));
+    const window = { startDateTime: '2026-09-02T00:00:00Z', endDateTime: '2026-09-04T00:00:00Z' };
+    const made = (await listGroupEvents(graph, groupId)).find((e) => e.transactionId === 'find-3');
+    limiterKeys.length = 0;
+    expect(await findGroupEventByTransactionId(graph, groupId, 'find-3', window)).toBe(made?.id);
+    expect(limiterKeys).toEqual([`mailbox:${groupId}`]);
+    // Outside the window, or never made: null.
+    expect(await findGroupEventByTransactionId(graph, groupId, 'find-4', window)).toBeNull();
+    expect(await findGroupEventByTransactionId(graph, groupId, 'never-sent', window)).toBeNull();
+    const gone = '00000000-0000-4000-8000-00000000dead';
+    await expect(findGroupEventByTransactionId(graph, gone, 'find-3', window)).rejects.toBeInstanceOf(
+      GroupNotFoundError,
+    );
   });
 
   it("packs two calendars' creates and a delete into one $batch envelope", async () => {

@@ -1,7 +1,8 @@
 // KyselyEventStore and EventRunRecords on every engine (SQLite always; MariaDB and PostgreSQL when their URLs are
 // set): the apply contract's row writes (pending before a create, written after, delete guarded by the graph id so
-// a move's new meeting is never cleared, hash-only, error-only, gone with a deleted team), the team lookups (live and
-// deleted in Microsoft), and the run history of kind events.
+// a move's new meeting is never cleared, an unconfirmed create ended guarded by its transactionId, hash-only,
+// error-only, gone with a deleted team), the team lookups (live and deleted in Microsoft), and the run history of
+// kind events.
 import { beforeAll, expect, it } from 'vitest';
 import { EventRunRecords } from '../src/sync/events/io/event-run-records.js';
 import { KyselyEventStore } from '../src/sync/events/io/kysely-event-store.js';
@@ -111,6 +112,25 @@ describeEachEngine('event sync store', (engine) => {
       graph_event_id: 'g-8',
       sent_hash: 'h1',
       updated_at: AT + 2,
+    });
+  });
+
+  it('ends an unconfirmed create (no graph id to guard on) only while the row still holds its transactionId', async () => {
+    const row = { ...pending, eventId: 9, transactionId: 'et-abc-e9-g1' };
+    await store.markPending(row, AT);
+    await store.recordError(9, 'Microsoft Graph could not be reached.', AT + 1);
+    const read = () =>
+      database().db.selectFrom('ms_events').selectAll().where('event_id', '=', 9).executeTakeFirstOrThrow();
+    await store.recordUnconfirmedEnded(9, 'et-abc-e9-g2', AT + 2);
+    expect(await read()).toMatchObject({ status: 'error', transaction_id: 'et-abc-e9-g1', updated_at: AT + 1 });
+    await store.recordUnconfirmedEnded(9, 'et-abc-e9-g1', AT + 3);
+    expect(await read()).toMatchObject({
+      status: 'deleted',
+      graph_event_id: null,
+      join_url: null,
+      last_error: null,
+      transaction_id: 'et-abc-e9-g1',
+      updated_at: AT + 3,
     });
   });
 

@@ -47,14 +47,9 @@ export interface Deferred {
   /** Event id → the offering where a create was left unconfirmed (a killed run, a lost answer) before the event
    * moved to another course: the create is finished where it started, then moved by one DELETE + one POST. */
   moves: ReadonlyMap<number, string>;
-
-  /** Known limitation (plan-unwanted-row.ts): an event that should have no meeting, whose create was never
-   * confirmed; the sync cannot find it without the event, so it warns the administrator (in words, with the
-   * transactionId) to delete it by hand. Such a meeting is reported apart, not as a violation (docs/chaos.md). */
-  reportedOrphans: ReadonlySet<number>;
 }
 
-export const NOTHING_DEFERRED: Deferred = { repairs: new Set(), moves: new Map(), reportedOrphans: new Set() };
+export const NOTHING_DEFERRED: Deferred = { repairs: new Set(), moves: new Map() };
 
 export function checkTenant(
   state: TenantState,
@@ -147,8 +142,7 @@ function checkMeetings(state: TenantState, desired: DesiredState, deferred: Defe
     if (desired.undecided.has(eventId)) continue;
     const want = desired.meetings.get(eventId);
     if (!want) {
-      if (!deferred.reportedOrphans.has(eventId))
-        violations.push(`event ${eventId}: ${meetings.length} meeting(s), none wanted`);
+      violations.push(`event ${eventId}: ${meetings.length} meeting(s), none wanted`);
       continue;
     }
     if (meetings.length > 1) violations.push(`duplicate: event ${eventId} has ${meetings.length} meetings`);

@@ -234,27 +234,11 @@ async function deferredByDesign(
   world: ChaosWorld,
   desired: DesiredState,
   unconfirmed: ReadonlyMap<number, string>,
-  eventsRunId: number | null,
 ): Promise<Deferred> {
   const rows = await world.database.db
     .selectFrom('ms_events')
     .select(['event_id', 'offering_key', 'status', 'graph_event_id', 'transaction_id'])
     .execute();
-  // Unwanted, never confirmed, and the clean run's result for its offering names its transactionId in words.
-  const results =
-    eventsRunId === null
-      ? []
-      : await world.database.db
-          .selectFrom('sync_offering_results')
-          .select(['offering_key', 'message'])
-          .where('run_id', '=', eventsRunId)
-          .execute();
-  const reportedOrphans = new Set(
-    rows
-      .filter((r) => !desired.meetings.has(r.event_id) && (r.graph_event_id ?? '') === '' && r.status !== 'deleted')
-      .filter((r) => results.some((x) => x.offering_key === r.offering_key && x.message?.includes(r.transaction_id)))
-      .map((r) => r.event_id),
-  );
   const repairs = new Set(rows.filter((r) => r.status === 'meeting-missing').map((r) => r.event_id));
   const moves = new Map<number, string>();
   for (const row of rows) {
@@ -264,7 +248,7 @@ async function deferredByDesign(
       moves.set(row.event_id, startedIn);
     }
   }
-  return { repairs, moves, reportedOrphans };
+  return { repairs, moves };
 }
 
 function ownersByOffering(state: TenantState, adminId: string | null): Map<string, Set<string>> {
@@ -381,12 +365,10 @@ export async function runSeed(seed: number, options: SeedOptions): Promise<SeedR
     violations.push(...(await checkStoredErrors(world.database, 'after the faulty runs')));
     const desired = await desiredNow(world, directory, adminId);
     let unconfirmed = new Map<number, string>();
-    let eventsRunId: number | null = null;
     for (const sync of ['teams', 'events'] as const) {
       if (sync === 'events') unconfirmed = await unconfirmedCreates(world);
       const run = await runHere(world, sync, [], await lastSeq(world), async () => {}, stepTimeoutMs);
       const outcome = run.outcome;
-      if (sync === 'events') eventsRunId = outcome?.runId ?? null;
       log(`  clean ${sync} run → ${outcome?.status ?? run.problem}`);
       if (run.problem) violations.push(`clean ${sync} run: ${run.problem}`);
       if (outcome && (outcome.status === 'error' || outcome.status === 'thrown')) {
@@ -397,13 +379,7 @@ export async function runSeed(seed: number, options: SeedOptions): Promise<SeedR
       }
       await closePhase(`clean ${sync} run`, desired);
     }
-    const deferred = await deferredByDesign(world, desired, unconfirmed, eventsRunId);
-    for (const eventId of deferred.reportedOrphans) {
-      known.push(
-        `event ${eventId}: deleted or unwanted while its create was unconfirmed; its meeting is left in Teams and ` +
-          'the administrator is told to delete it by hand (plan-unwanted-row.ts)',
-      );
-    }
+    const deferred = await deferredByDesign(world, desired, unconfirmed);
     if (deferred.repairs.size + deferred.moves.size > 0) {
       log(
         `  left for the next run by design: ${deferred.repairs.size} meeting repair(s), ${deferred.moves.size} move(s)`,
@@ -431,8 +407,9 @@ export async function runSeed(seed: number, options: SeedOptions): Promise<SeedR
       violations.push(`a second clean run wrote ${writes.length} time(s) (${expected} deferred by design): ${routes}`);
     }
     if (expected > 0) {
-      const after = { ...NOTHING_DEFERRED, reportedOrphans: deferred.reportedOrphans };
-      violations.push(...checkTenant(await tenant(world), desired, after).map((v) => `after the next run: ${v}`));
+      violations.push(
+        ...checkTenant(await tenant(world), desired, NOTHING_DEFERRED).map((v) => `after the next run: ${v}`),
+      );
     }
     const all = await requestsSince(world, 0);
     stats.removals = all.reduce((sum, entry) => sum + (entry.removed?.userIds.length ?? 0), 0);

@@ -178,6 +178,40 @@ describe('read, delete, list', () => {
     expect(missing.body.error).toMatchObject({ code: 'ErrorInvalidParameter' });
   });
 
+  it('honours $select on calendarView, its next links and one event: id always, transactionId null when not set', async () => {
+    const team = await h.createTeam('Selected');
+    for (let day = 1; day <= 3; day += 1) {
+      await h.graph('POST', `/groups/${team}/events`, {
+        body: session({
+          subject: `Day ${day}`,
+          start: { dateTime: `2026-11-0${day}T09:00:00`, timeZone: 'UTC' },
+          end: { dateTime: `2026-11-0${day}T10:00:00`, timeZone: 'UTC' },
+          ...(day === 2 ? {} : { transactionId: `tx-select-${day}` }),
+        }),
+      });
+    }
+    const window = 'startDateTime=2026-11-01T00:00:00Z&endDateTime=2026-11-04T00:00:00Z';
+    const first = await h.graph('GET', `/groups/${team}/calendarView?${window}&$select=id,transactionId&$top=2`);
+    expect(first.status).toBe(200);
+    expect(first.body['@odata.context']).toMatch(/calendarView\(id,transactionId\)$/);
+    const page = listOf<Record<string, unknown>>(first);
+    expect(page.map((e) => Object.keys(e).sort())).toEqual([
+      ['@odata.etag', 'id', 'transactionId'],
+      ['@odata.etag', 'id', 'transactionId'],
+    ]);
+    expect(page.map((e) => e.transactionId)).toEqual(['tx-select-1', null]);
+    const next = await h.graph('GET', first.body['@odata.nextLink'] as string);
+    expect(listOf<Record<string, unknown>>(next).map((e) => [Object.keys(e).length, e.transactionId])).toEqual([
+      [3, 'tx-select-3'],
+    ]);
+
+    const one = await h.graph('GET', `/groups/${team}/events/${page[0]?.id}?$select=subject`);
+    expect(one.body).toMatchObject({ id: page[0]?.id, subject: 'Day 1' });
+    expect(one.body).not.toHaveProperty('start');
+    const unknown = await h.graph('GET', `/groups/${team}/calendarView?${window}&$select=id,displayName`);
+    expect(unknown.status).toBe(400);
+  });
+
   it('needs Group.ReadWrite.All to write (Outlook answers ErrorAccessDenied)', async () => {
     const r = await h.graph('POST', `/groups/${teamId}/events`, {
       token: h.token({ scopes: ['Group.Read.All'] }),

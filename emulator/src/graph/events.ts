@@ -1,5 +1,6 @@
 // Group calendar events (GRAPH-FACTS §6): create (`/groups/{id}/events` or `/calendar/events`, 201), get, list
-// (default page 10, `$top`, `$skip` links as Outlook writes them), calendarView (`startDateTime`/`endDateTime` required),
+// (default page 10, `$top`, `$skip` links as Outlook writes them), calendarView (`startDateTime`/`endDateTime` required;
+// reads honour `$select`, with `id` always kept and 400 for a property the event type does not have),
 // PATCH (200), DELETE (204). Times: Windows or IANA zone names, instants stored in UTC, answered in UTC with 7-digit
 // fractions unless `Prefer: outlook.timezone`. `isOnlineMeeting` + `teamsForBusiness` → `onlineMeeting.joinUrl`; once
 // online, a meeting can't be turned off (a PATCH to false is ignored). `transactionId`: a repeated create answers 201
@@ -10,10 +11,75 @@ import { graphError } from './errors.js';
 import { eventEntity, joinUrlFor, preferredZone } from './event-entity.js';
 import { groupMail } from './group-entity.js';
 import { bodyObject, json, noContent, type RouteContext, stringField } from './http.js';
+import { project, selectList } from './odata.js';
 import type { Route } from './router.js';
 import { SCOPES } from './scopes.js';
 import { type EventRecord, type GroupRecord, hex, newEventId } from './state.js';
 import { parseWallTime, resolveZone, wallToUtcMs } from './zones.js';
+
+/** Properties of microsoft.graph.event (with outlookItem's and entity's), from the v1.0 CSDL: what `$select` takes. */
+const EVENT_PROPERTIES = [
+  'id',
+  'categories',
+  'changeKey',
+  'createdDateTime',
+  'lastModifiedDateTime',
+  'allowNewTimeProposals',
+  'attendees',
+  'body',
+  'bodyPreview',
+  'cancelledOccurrences',
+  'end',
+  'hasAttachments',
+  'hideAttendees',
+  'iCalUId',
+  'importance',
+  'isAllDay',
+  'isCancelled',
+  'isDraft',
+  'isOnlineMeeting',
+  'isOrganizer',
+  'isReminderOn',
+  'location',
+  'locations',
+  'onlineMeeting',
+  'onlineMeetingProvider',
+  'onlineMeetingUrl',
+  'organizer',
+  'originalEndTimeZone',
+  'originalStart',
+  'originalStartTimeZone',
+  'recurrence',
+  'reminderMinutesBeforeStart',
+  'responseRequested',
+  'responseStatus',
+  'sensitivity',
+  'seriesMasterId',
+  'showAs',
+  'start',
+  'subject',
+  'transactionId',
+  'type',
+  'webLink',
+  'attachments',
+  'calendar',
+  'exceptionOccurrences',
+  'extensions',
+  'instances',
+  'multiValueExtendedProperties',
+  'singleValueExtendedProperties',
+] as const;
+
+/** An event as answered, cut to `$select` (id always kept, like Graph; a selected property it lacks → null). */
+function selected(rc: RouteContext, entity: Record<string, unknown>): Record<string, unknown> {
+  return project(entity, selectList(rc.req.query), EVENT_PROPERTIES, 'event', ['id']);
+}
+
+/** `…/events/$entity`, or `…/events(id,subject)/$entity` with `$select` (Graph's context URL names the selection). */
+function contextSegment(rc: RouteContext, segment: string): string {
+  const select = selectList(rc.req.query);
+  return select ? `${segment}(${select.join(',')})` : segment;
+}
 
 /** Outlook's default page size for event collections. */
 const DEFAULT_EVENT_PAGE = 10;
@@ -45,13 +111,15 @@ function parseDateTimeTimeZone(value: unknown, property: string): { utcMs: numbe
   return { utcMs: wallToUtcMs(wall, zone.iana), zoneName: zone.name };
 }
 
-function respond(rc: RouteContext, status: number, group: GroupRecord, event: EventRecord) {
+function respond(rc: RouteContext, status: number, group: GroupRecord, event: EventRecord, read = false) {
   const zone = preferredZone(rc.req.headers.prefer);
+  const entity = eventEntity(event, group, groupMail(rc.ctx, group), zone);
+  // `$select` shapes reads only (a POST or PATCH answers the whole event).
   return json(
     status,
     {
-      '@odata.context': `${rc.graphBase}/$metadata#groups('${group.id}')/events/$entity`,
-      ...eventEntity(event, group, groupMail(rc.ctx, group), zone),
+      '@odata.context': `${rc.graphBase}/$metadata#groups('${group.id}')/${read ? contextSegment(rc, 'events') : 'events'}/$entity`,
+      ...(read ? selected(rc, entity) : entity),
     },
     zone ? { 'Preference-Applied': `outlook.timezone="${zone.name}"` } : {},
   );
@@ -198,7 +266,9 @@ function listOf(rc: RouteContext, group: GroupRecord, events: EventRecord[], seg
       : DEFAULT_EVENT_PAGE;
   const skipRaw = query.get('$skip');
   const skip = skipRaw && /^\d+$/.test(skipRaw) ? Number(skipRaw) : 0;
-  const value = events.slice(skip, skip + top).map((e) => eventEntity(e, group, groupMail(rc.ctx, group), zone));
+  const value = events
+    .slice(skip, skip + top)
+    .map((e) => selected(rc, eventEntity(e, group, groupMail(rc.ctx, group), zone)));
   let nextLink: string | undefined;
   if (skip + top < events.length) {
     const next = new URLSearchParams(query);
@@ -209,7 +279,7 @@ function listOf(rc: RouteContext, group: GroupRecord, events: EventRecord[], seg
   return json(
     200,
     {
-      '@odata.context': `${rc.graphBase}/$metadata#groups('${group.id}')/${segment}`,
+      '@odata.context': `${rc.graphBase}/$metadata#groups('${group.id}')/${contextSegment(rc, segment)}`,
       value,
       ...(nextLink ? { '@odata.nextLink': nextLink } : {}),
     },
@@ -255,7 +325,7 @@ export const eventRoutes: Route[] = [
   ...both('POST', 'events', SCOPES.eventsWrite, createEvent),
   ...both('GET', 'events', SCOPES.eventsRead, listEvents),
   ...both('GET', 'events/{eventId}', SCOPES.eventsRead, (rc) =>
-    respond(rc, 200, groupOf(rc), eventOf(rc, groupOf(rc))),
+    respond(rc, 200, groupOf(rc), eventOf(rc, groupOf(rc)), true),
   ),
   ...both('PATCH', 'events/{eventId}', SCOPES.eventsWrite, patchEvent),
   ...both('DELETE', 'events/{eventId}', SCOPES.eventsWrite, deleteEvent),

@@ -1,8 +1,8 @@
 // Class sessions as Teams meetings in a team's group calendar (GRAPH-FACTS §6): create (`POST /groups/{id}/events`,
 // 201, made safe to repeat by `transactionId`), update (`PATCH`, 200), delete (`DELETE`, 204), read one (or only its
-// body, `$select=body`, for a merge), list, and `calendarView` for a window. Every call is keyed `mailbox:{groupId}`
-// so the client's limiter can keep Outlook's 4 concurrent requests per app per mailbox. Delegated
-// Group.ReadWrite.All only. Shapes: ./event-shapes.ts.
+// body, `$select=body`, for a merge), list, `calendarView` for a window, and find an event by its `transactionId` in
+// a window. Every call is keyed `mailbox:{groupId}` so the client's limiter can keep Outlook's 4 concurrent requests
+// per app per mailbox. Delegated Group.ReadWrite.All only. Shapes: ./event-shapes.ts.
 // Expected answers: deleting an event that is gone (or whose group is gone) → done; updating a gone event →
 // EventNotFoundError (recreate it); an unsupported zone → TimeZoneNotSupportedError.
 import { z } from 'zod';
@@ -183,6 +183,16 @@ export function getGroupEventBody(client: GraphClient, groupId: string, eventId:
   });
 }
 
+/** A read of a group's events: its 404 for the group becomes GroupNotFoundError; anything else is thrown as it is. */
+async function readingEvents<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof GraphError) outcomeOfError(READ_EVENT_ANSWERS, error);
+    throw error;
+  }
+}
+
 async function allEvents(
   client: GraphClient,
   groupId: string,
@@ -191,19 +201,16 @@ async function allEvents(
   options: EventOptions,
 ) {
   const headers = preferTimeZone(options.timeZone);
-  try {
-    const { items } = await client.getAll({
+  const { items } = await readingEvents(() =>
+    client.getAll({
       path,
       query: { ...query, $top: EVENTS_PAGE_SIZE },
       route: path.replace(groupId, '{id}'),
       limiterKey: `mailbox:${groupId}`,
       ...(headers ? { headers } : {}),
-    });
-    return z.array(z.unknown()).parse(items).map(groupEventOf);
-  } catch (error) {
-    if (error instanceof GraphError) outcomeOfError(READ_EVENT_ANSWERS, error);
-    throw error;
-  }
+    }),
+  );
+  return z.array(z.unknown()).parse(items).map(groupEventOf);
 }
 
 /** Every event of the group calendar (all pages). */
@@ -224,4 +231,36 @@ export function calendarView(
 ): Promise<GroupEvent[]> {
   const query = { startDateTime: window.startDateTime, endDateTime: window.endDateTime };
   return allEvents(client, groupId, `/groups/${groupId}/calendarView`, query, options);
+}
+
+const idAndTransaction = z.object({ id: z.string(), transactionId: z.string().nullable().optional() });
+
+/**
+ * The id of the event in [start, end) that a create with this `transactionId` made, or null: `calendarView` with
+ * `$select=id,transactionId` (both are properties of microsoft.graph.event), page after page until it is found, matched
+ * here (Graph documents no `$filter` on transactionId). What finds the meeting of a create whose answer was lost.
+ * GroupNotFoundError when the group is gone.
+ */
+export function findGroupEventByTransactionId(
+  client: GraphClient,
+  groupId: string,
+  transactionId: string,
+  window: { startDateTime: string; endDateTime: string },
+): Promise<string | null> {
+  const path = `/groups/${groupId}/calendarView`;
+  const request = {
+    path,
+    query: { ...window, $select: 'id,transactionId', $top: EVENTS_PAGE_SIZE },
+    route: '/groups/{id}/calendarView',
+    limiterKey: `mailbox:${groupId}`,
+  };
+  return readingEvents(async () => {
+    for await (const page of client.pages(request)) {
+      for (const item of page.value) {
+        const event = idAndTransaction.parse(item);
+        if (event.transactionId === transactionId) return event.id;
+      }
+    }
+    return null;
+  });
 }

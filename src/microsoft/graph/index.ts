@@ -20,6 +20,7 @@ export {
   deleteGroupEvent,
   deleteGroupEventCall,
   type EventOptions,
+  findGroupEventByTransactionId,
   getGroupEvent,
   getGroupEventCall,
   listGroupEvents,

@@ -1,7 +1,8 @@
 // The plan of event sync as data (ARCHITECTURE.md, "Plans are data"): one typed operation per Elentra event the run
 // looked at. The dry run prints them, apply executes them (ports.ts), tests assert on them. Each write operation is
 // one Graph request against one mailbox (the team's group), except an update that merges the body, which reads the
-// body first (meeting-body.ts). Costs and ordering: schedule/.
+// body first (meeting-body.ts), and the delete of an unconfirmed create, which looks its meeting up first
+// (`calendarView`). Costs and ordering: schedule/.
 import type { LearningEvent } from '../../elentra/roster/roster-types.js';
 import type { MeetingField } from './fingerprint.js';
 import type { GroupEventPatch, OnlineMeetingFields } from './meeting-payload.js';
@@ -62,10 +63,26 @@ export type DeleteReason =
   /** Moved to another offering or team; a createEvent with `replaces` follows. */
   | 'moved';
 
+/**
+ * Where a create that was never confirmed may have left its meeting: found by its transactionId in `calendarView`
+ * over [searchFrom, searchUntil) (ISO 8601 instants), since the row holds no graph event id (plan-unwanted-row.ts).
+ */
+export interface UnconfirmedCreate {
+  transactionId: string;
+  searchFrom: string;
+  searchUntil: string;
+}
+
 export interface DeleteEventOperation extends OperationBase {
   kind: 'deleteEvent';
+  /** '' with `unconfirmed`: the id is not known until the meeting is found. */
   graphEventId: string;
   reason: DeleteReason;
+  /**
+   * The row's create was never confirmed (status pending or error, no graph event id): look the meeting up by its
+   * transactionId first (one calendarView page or more), DELETE it if it exists, and end the row either way.
+   */
+  unconfirmed?: UnconfirmedCreate;
 }
 
 /** A meeting that came back without onlineMeeting: PATCH isOnlineMeeting again (Graph allows adding it later). */

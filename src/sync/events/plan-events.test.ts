@@ -61,7 +61,12 @@ function gist(operation: EventOperation): Record<string, unknown> {
     case 'updateEvent':
       return { kind: operation.kind, fields: operation.fields, merge: operation.mergeBodyWithMeetingBlob };
     case 'deleteEvent':
-      return { kind: operation.kind, reason: operation.reason, teamId: operation.teamId };
+      return {
+        kind: operation.kind,
+        reason: operation.reason,
+        teamId: operation.teamId,
+        ...(operation.unconfirmed ? { unconfirmed: operation.unconfirmed.transactionId } : {}),
+      };
     case 'repairMeeting':
       return { kind: operation.kind, patch: operation.patch };
     case 'noChange':
@@ -204,6 +209,19 @@ describe('planEvents', () => {
       [{ kind: 'createEvent', reason: 'retry', teamId: 'team-7', transactionId: 'et-site1-e101-g1' }],
     ],
     [
+      'a create that got no answer, then deleted in Elentra → look it up by its transactionId and delete it',
+      { events: [], rows: [syncedRow(EVENT, { graph_event_id: null, status: 'pending' })] },
+      [{ kind: 'deleteEvent', reason: 'deleted-in-elentra', teamId: 'team-7', unconfirmed: 'et-site1-e101-g1' }],
+    ],
+    [
+      'a create that failed, then unreleased → look it up by its transactionId and delete it',
+      {
+        events: [buildEvent({ ...EVENT, releaseFrom: at(2) })],
+        rows: [syncedRow(EVENT, { graph_event_id: null, status: 'error' })],
+      },
+      [{ kind: 'deleteEvent', reason: 'unreleased', teamId: 'team-7', unconfirmed: 'et-site1-e101-g1' }],
+    ],
+    [
       'nothing usable stored → every field once, body merged',
       { rows: [buildRow({ sent_hash: null })] },
       [{ kind: 'updateEvent', fields: ['subject', 'body', 'location', 'start', 'end'], merge: true }],
@@ -321,10 +339,15 @@ describe('planEvents', () => {
     ]);
   });
 
-  it('reports an unconfirmed create of an event that should have no meeting instead of guessing', () => {
-    const result = plan({ events: [], rows: [buildRow({ graph_event_id: null, status: 'pending' })] });
-    expect(result.operations).toEqual([]);
-    expect(result.warnings.map((w) => w.code)).toEqual(['unconfirmed-create']);
+  it('plans the delete of an unconfirmed create as a write, and warns only when the row has no team', () => {
+    const pending = buildRow({ graph_event_id: null, status: 'pending' });
+    const found = plan({ events: [], rows: [pending] });
+    expect(found.warnings).toEqual([]);
+    expect(found.counts.deleteEvent).toBe(1);
+    expect(found.operations[0]).toMatchObject({ kind: 'deleteEvent', graphEventId: '' });
+    const teamless = plan({ events: [], rows: [{ ...pending, team_id: null }] });
+    expect(teamless.operations).toEqual([]);
+    expect(teamless.warnings.map((w) => w.code)).toEqual(['unconfirmed-create']);
   });
 
   it('defers events whose offering has no team, and leaves their rows alone', () => {

@@ -9,6 +9,9 @@
 //   isOnlineMeeting when the blob was not there any more); then recordWritten. 'gone' → recordDeleted(…, 'gone').
 // - deleteEvent: 'gone' counts as done. recordDeleted clears the row only if it still names that graph event id, so a
 //   move's create (which may finish first in another mailbox) is never undone by its delete.
+// - deleteEvent with `unconfirmed` (a create never confirmed, no graph event id): findByTransactionId in the search
+//   window; found → DELETE it; then recordUnconfirmedEnded (status 'deleted', so a later create is a new generation),
+//   found or not — not found means the create never reached Microsoft. The group gone → recordTeamDeleted.
 // - createEvent answered 404 (the team's group is gone): recordTeamDeleted — no retry in that team by the next plan
 //   once the teams sync has flagged it; noChange with markTeamDeleted: recordTeamDeleted, no request.
 // - Any error: recordError (graph_event_id and sent_hash untouched: they still describe what exists).
@@ -38,7 +41,24 @@ export interface CalendarGateway {
   getEventBody(teamId: string, graphEventId: string): Promise<string | null>;
   /** DELETE /groups/{teamId}/events/{id}: 'gone' when it was already deleted. */
   deleteEvent(teamId: string, graphEventId: string): Promise<'deleted' | 'gone'>;
+  /**
+   * GET /groups/{teamId}/calendarView over the window (`$select=id,transactionId`, every page until a match): the
+   * event a create with this transactionId made, matched client-side.
+   */
+  findByTransactionId(teamId: string, transactionId: string, window: SearchWindow): Promise<FoundEvent>;
 }
+
+/** ISO 8601 instants; calendarView returns the events overlapping [startDateTime, endDateTime). */
+export interface SearchWindow {
+  startDateTime: string;
+  endDateTime: string;
+}
+
+export type FoundEvent =
+  | { outcome: 'found'; graphEventId: string }
+  | { outcome: 'not-found' }
+  /** 404: the team's group no longer exists (and its calendar with it). */
+  | { outcome: 'gone' };
 
 export interface PendingCreate {
   eventId: number;
@@ -63,6 +83,12 @@ export interface EventStore {
   recordWritten(row: WrittenRow, atMs: number): Promise<void>;
   /** graph_event_id → null and status → `status`, only where graph_event_id still equals `graphEventId`. */
   recordDeleted(eventId: number, graphEventId: string, status: 'deleted' | 'gone', atMs: number): Promise<void>;
+  /**
+   * An unconfirmed create's meeting was deleted, or found never made: status 'deleted' (ended: a later create gets
+   * the next generation), graph_event_id and join_url null, only where transaction_id still equals `transactionId`
+   * (a null graph id cannot guard it).
+   */
+  recordUnconfirmedEnded(eventId: number, transactionId: string, atMs: number): Promise<void>;
   /**
    * status 'team-deleted' and join_url null, only where team_id still equals `teamId`; graph_event_id and sent_hash
    * are kept (a group restored within 30 days brings its calendar back).

@@ -72,6 +72,7 @@ const EVENT_OUTCOMES: Readonly<Record<AppliedOutcome, { status: string; tone: It
   gone: { status: 'already gone', tone: 'warning' },
   'meeting-missing': { status: 'meeting missing', tone: 'warning' },
   'team-deleted': { status: 'team deleted', tone: 'warning' },
+  'never-made': { status: 'no meeting had been made', tone: 'muted' },
   error: { status: 'error', tone: 'error' },
 };
 

@@ -1,11 +1,18 @@
 // One planned event write, executed by the apply contract of ../ports.ts: a create writes its row `pending` before the
 // POST (a lost answer is retried with the same transactionId: no duplicate; a retry that may have met older content
-// is followed by a PATCH of every field); an update that changes the body of an
-// online meeting reads the body first and keeps Exchange's Teams blob; `gone` (404) is recorded, not failed; any
+// is followed by a PATCH of every field); an update that changes the body of an online meeting reads the body first
+// and keeps Exchange's Teams blob; the delete of a create never confirmed finds its meeting by transactionId first
+// (none found: the create never reached Microsoft, nothing to delete); `gone` (404) is recorded, not failed; any
 // other failure is recorded on the row in words (graph id and hash untouched: they still describe what exists). An
 // AuthorizationRequiredError is rethrown: the run stops at once (run-errors.ts of the teams sync decides the same).
 import { AuthorizationRequiredError } from '../../../microsoft/identity/identity-errors.js';
-import type { CreateEventOperation, EventWriteOperation, UpdateEventOperation } from '../event-operations.js';
+import type {
+  CreateEventOperation,
+  DeleteEventOperation,
+  EventWriteOperation,
+  UnconfirmedCreate,
+  UpdateEventOperation,
+} from '../event-operations.js';
 import { MEETING_FIELDS } from '../fingerprint.js';
 import { mergeBodyKeepingMeetingBlob } from '../meeting-body.js';
 import {
@@ -19,7 +26,15 @@ import type { CalendarGateway, EventStore, WriteOutcome } from '../ports.js';
 import { renderCreate } from '../render-create.js';
 import { errorInWords } from './error-words.js';
 
-export type AppliedOutcome = 'written' | 'meeting-missing' | 'deleted' | 'gone' | 'team-deleted' | 'error';
+export type AppliedOutcome =
+  | 'written'
+  | 'meeting-missing'
+  | 'deleted'
+  | 'gone'
+  | 'team-deleted'
+  /** The delete of an unconfirmed create found no meeting: the create never reached Microsoft. Not an error. */
+  | 'never-made'
+  | 'error';
 
 export interface AppliedEvent {
   outcome: AppliedOutcome;
@@ -43,6 +58,18 @@ export const TEAM_DELETED_ON_CREATE =
   "The offering's team no longer exists in Microsoft (its group was deleted): no meeting was made. Run " +
   'microsoft:sync-teams, which flags the team as deleted; see docs/troubleshooting.md#team-deleted.';
 
+/** The delete of an unconfirmed create found its meeting (by transactionId) and deleted it. */
+export const UNCONFIRMED_DELETED =
+  'A create for this event was never confirmed; its meeting was found in Teams by its transactionId and deleted.';
+/** The delete of an unconfirmed create found no meeting. */
+export const NEVER_MADE =
+  'No meeting had been made: the create for this event was never confirmed and never reached Microsoft (no event ' +
+  'with its transactionId in the team calendar). Nothing to delete.';
+/** calendarView answered 404: the group, and any meeting the create made in it, is gone. */
+const TEAM_DELETED_ON_FIND =
+  "The offering's team no longer exists in Microsoft (its group was deleted), and any meeting made in it with it. " +
+  'Run microsoft:sync-teams, which flags the team as deleted; see docs/troubleshooting.md#team-deleted.';
+
 export async function applyEventOperation(op: EventWriteOperation, deps: ApplyEventDeps): Promise<AppliedEvent> {
   try {
     return await execute(op, deps);
@@ -56,6 +83,7 @@ export async function applyEventOperation(op: EventWriteOperation, deps: ApplyEv
 
 async function execute(op: EventWriteOperation, deps: ApplyEventDeps): Promise<AppliedEvent> {
   const { store, gateway } = deps;
+  if (op.kind === 'deleteEvent' && op.unconfirmed) return deleteUnconfirmed(op, op.unconfirmed, deps);
   if (op.kind === 'deleteEvent') {
     const result = await gateway.deleteEvent(op.teamId, op.graphEventId);
     await store.recordDeleted(op.eventId, op.graphEventId, result === 'deleted' ? 'deleted' : 'gone', deps.nowMs());
@@ -85,6 +113,32 @@ async function execute(op: EventWriteOperation, deps: ApplyEventDeps): Promise<A
   const outcome = await gateway.updateEvent(op.teamId, op.graphEventId, patch);
   if (outcome.outcome === 'gone') return gone(op.eventId, op.graphEventId, deps);
   return record(outcome, { ...target, transactionId: op.transactionId, sentHash: op.sentHash }, deps);
+}
+
+/**
+ * A create never confirmed, of an event that should have no meeting: look for what it made, delete that if anything,
+ * and end the row (status 'deleted': the next create of this event, if any, is a new generation). Not found means
+ * the POST never reached Microsoft. A failure of either request is recorded by the caller and the row stays
+ * unconfirmed, so the next run tries again.
+ */
+async function deleteUnconfirmed(
+  op: DeleteEventOperation,
+  unconfirmed: UnconfirmedCreate,
+  deps: ApplyEventDeps,
+): Promise<AppliedEvent> {
+  const { store, gateway } = deps;
+  const window = { startDateTime: unconfirmed.searchFrom, endDateTime: unconfirmed.searchUntil };
+  const found = await gateway.findByTransactionId(op.teamId, unconfirmed.transactionId, window);
+  if (found.outcome === 'gone') {
+    await store.recordTeamDeleted(op.eventId, op.teamId, deps.nowMs());
+    return { outcome: 'team-deleted', joinUrl: null, message: TEAM_DELETED_ON_FIND };
+  }
+  // 'gone' on the DELETE (someone deleted it meanwhile) is what a delete wants, like any delete's.
+  if (found.outcome === 'found') await gateway.deleteEvent(op.teamId, found.graphEventId);
+  await store.recordUnconfirmedEnded(op.eventId, unconfirmed.transactionId, deps.nowMs());
+  return found.outcome === 'found'
+    ? { outcome: 'deleted', joinUrl: null, message: UNCONFIRMED_DELETED }
+    : { outcome: 'never-made', joinUrl: null, message: NEVER_MADE };
 }
 
 /** Every field of a retried create, as an update of the event it met (the planner's update of a row without hash). */

@@ -1,7 +1,8 @@
 // The run's account of every event it looked at, grouped by offering: filled from the plan (what it means to do),
 // updated as each write answers, and summed up per offering into a status, counts and one message in words — what
 // `sync_offering_results` and the CLI show. Events skipped without a meeting (out of the window, unreleased, never
-// synced) are not listed: nothing was or will be done to them.
+// synced) are not listed: nothing was or will be done to them. The delete of a create never confirmed counts as
+// `deleted` when it found the meeting, and as `neverMade` (neutral, not an error) when there was none.
 import type { OfferingStatus } from '../../../db/tables.js';
 import type { LearningEvent, Offering } from '../../../elentra/roster/roster-types.js';
 import type { EventOperation, EventWriteOperation } from '../event-operations.js';
@@ -20,6 +21,8 @@ const DONE_COUNTER: Record<string, string> = {
 function reasonOf(op: EventOperation): string {
   if (op.kind === 'updateEvent') return op.fields.join(', ');
   if (op.kind === 'repairMeeting') return 'meeting-missing';
+  // The delete of a create never confirmed: it looks the meeting up first, and may find none (`never-made`).
+  if (op.kind === 'deleteEvent' && op.unconfirmed) return `${op.reason}, create unconfirmed`;
   return op.reason;
 }
 
@@ -125,6 +128,8 @@ export class EventOutcomeBook {
         lastError = event.message;
       } else if (event.outcome === 'not-run') add('notRun');
       else if (event.outcome === 'team-deleted') add('teamDeleted');
+      // Neither done nor failed: the unconfirmed create had made nothing, so there was nothing to delete.
+      else if (event.outcome === 'never-made') add('neverMade');
       else {
         add(DONE_COUNTER[event.action] ?? event.action);
         if (event.outcome === 'meeting-missing') add('meetingMissing');

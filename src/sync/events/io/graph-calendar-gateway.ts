@@ -2,7 +2,7 @@
 // keyed `mailbox:{groupId}`, so the client's limiter keeps Outlook's 4 concurrent requests per mailbox. Graph's "not
 // found" answers become `gone` here — an event deleted in Outlook, or a team's group deleted with its calendar — so
 // the apply layer records them instead of failing; every other refusal is thrown as the typed error it is.
-import { getGroupEventBody } from '../../../microsoft/graph/events.js';
+import { findGroupEventByTransactionId, getGroupEventBody } from '../../../microsoft/graph/events.js';
 import {
   createGroupEvent,
   deleteGroupEvent,
@@ -13,7 +13,7 @@ import {
   updateGroupEvent,
 } from '../../../microsoft/graph/index.js';
 import type { GroupEventPatch, NewGroupEvent } from '../meeting-payload.js';
-import type { CalendarGateway, WriteOutcome } from '../ports.js';
+import type { CalendarGateway, FoundEvent, SearchWindow, WriteOutcome } from '../ports.js';
 
 function written(event: GroupEvent): WriteOutcome {
   return {
@@ -59,5 +59,16 @@ export class GraphCalendarGateway implements CalendarGateway {
   async deleteEvent(teamId: string, graphEventId: string): Promise<'deleted' | 'gone'> {
     const result = await deleteGroupEvent(this.client, teamId, graphEventId);
     return result === 'deleted' ? 'deleted' : 'gone';
+  }
+
+  async findByTransactionId(teamId: string, transactionId: string, window: SearchWindow): Promise<FoundEvent> {
+    try {
+      const graphEventId = await findGroupEventByTransactionId(this.client, teamId, transactionId, window);
+      return graphEventId === null ? { outcome: 'not-found' } : { outcome: 'found', graphEventId };
+    } catch (error) {
+      // calendarView can only miss the group: its 404 is the team's group deleted, calendar and all.
+      if (error instanceof GroupNotFoundError) return { outcome: 'gone' };
+      throw error;
+    }
   }
 }

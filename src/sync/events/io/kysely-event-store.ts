@@ -117,6 +117,17 @@ export class KyselyEventStore implements EventStore {
       .execute();
   }
 
+  async recordUnconfirmedEnded(eventId: number, transactionId: string, atMs: number): Promise<void> {
+    // Guarded by the transactionId: the row has no graph id to compare, and a create with another transactionId (a
+    // later generation) must not be ended by this one.
+    await this.#db
+      .updateTable('ms_events')
+      .set({ graph_event_id: null, join_url: null, status: 'deleted', last_error: null, updated_at: atMs })
+      .where('event_id', '=', eventId)
+      .where('transaction_id', '=', transactionId)
+      .execute();
+  }
+
   async recordTeamDeleted(eventId: number, teamId: string, atMs: number): Promise<void> {
     // Guarded by the team id: a create in the offering's new team may already have moved the row there.
     await this.#db

@@ -1,13 +1,15 @@
 // The cost model of event work, written down for the benchmark (issue 9; model in ../README.md):
 // - Requests: each create, update, delete and repair is one Graph request to the team's mailbox; an update that
-//   changes the body of an event with a Teams meeting adds one GET first (meeting-body.ts). noChange costs nothing:
+//   changes the body of an event with a Teams meeting adds one GET first (meeting-body.ts). The delete of a create
+//   never confirmed (`unconfirmed`, plan-unwanted-row.ts) looks its meeting up first: calendarView pages (at least
+//   one) + the DELETE if found; the model counts it 2 (one page, one DELETE, a chain). noChange costs nothing:
 //   the observed side is our ms_events table, so an unchanged run reads nothing from Graph for events.
 // - Throttle floor: the least wall time the documented Outlook limits allow (outlook-limits.ts) with a round-trip
 //   latency L per request. Per mailbox with r requests: four at a time, ⌈r / 4⌉·L; and with k = ⌊(r − 1) / 10,000⌋
 //   full windows before the last request, the last r − 10,000·k cannot start before k·600 s, then run four at a
-//   time: k·600 s + ⌈(r − 10,000·k) / 4⌉·L; and the longest chain·L (a GET before its PATCH). Across
-//   mailboxes, which run in parallel: the largest mailbox floor; a move's create waits for its delete (2·L); and the
-//   app-wide 130,000 per 10 s. The floor ignores client-side limits (worker count, CPU): they are ours to size.
+//   time: k·600 s + ⌈(r − 10,000·k) / 4⌉·L; and the longest chain·L (a GET before its PATCH, a calendarView before
+//   its DELETE). Across mailboxes, which run in parallel: the largest mailbox floor; a move's create waits for its
+//   delete (2·L); and the app-wide 130,000 per 10 s. The floor ignores client-side limits (worker count, CPU): they are ours to size.
 import type { EventOperation } from '../event-operations.js';
 import { MAX_BATCH_REQUESTS, OUTLOOK_LIMITS, type OutlookLimits } from './outlook-limits.js';
 
@@ -15,6 +17,8 @@ import { MAX_BATCH_REQUESTS, OUTLOOK_LIMITS, type OutlookLimits } from './outloo
 export function requestsFor(operation: EventOperation): number {
   if (operation.kind === 'noChange') return 0;
   if (operation.kind === 'updateEvent' && operation.mergeBodyWithMeetingBlob) return 2;
+  // calendarView (one page at least) before the DELETE: 2 when the meeting is found on the first page.
+  if (operation.kind === 'deleteEvent' && operation.unconfirmed) return 2;
   return 1;
 }
 

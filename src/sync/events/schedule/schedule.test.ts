@@ -143,6 +143,23 @@ describe('cost model', () => {
     expect(Object.fromEntries(cost.byMailbox)).toEqual({ a: 3, b: 1 });
   });
 
+  it('counts the delete of an unconfirmed create as two: one calendarView page (a read), then the DELETE', () => {
+    const unconfirmed: DeleteEventOperation = {
+      ...del('a'),
+      graphEventId: '',
+      unconfirmed: {
+        transactionId: 't',
+        searchFrom: '2025-09-14T12:30:00.000Z',
+        searchUntil: '2025-09-16T12:30:00.000Z',
+      },
+    };
+    const cost = minimumRequests([unconfirmed, del('a')]);
+    expect(cost).toMatchObject({ requests: 3, writes: 2, reads: 1, batchedExchanges: 2 });
+    expect(Object.fromEntries(cost.byMailbox)).toEqual({ a: 3 });
+    // The page and its DELETE run one after the other: a chain of two.
+    expect(throttleFloorSeconds([unconfirmed], { latencySeconds: 0.05 })).toBe(0.1);
+  });
+
   it.each<[string, () => EventOperation[], number]>([
     ['nothing to do', () => [], 0],
     ['one write', () => [del('a')], 0.05],
