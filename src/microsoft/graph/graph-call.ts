@@ -46,11 +46,7 @@ export async function perform<R>(client: GraphClient, call: GraphCall<R>, signal
       ...(signal ? { signal } : {}),
       retryNonIdempotent: call.repeatable === true,
     });
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      headers[name.toLowerCase()] = value;
-    });
-    answer = { id: request.id, status: response.status, headers, body: response.body };
+    answer = { id: request.id, status: response.status, headers: { ...response.headers }, body: response.body };
   } catch (error) {
     if (!(error instanceof GraphError)) throw error;
     answer = answerOfError(request.id, error);
