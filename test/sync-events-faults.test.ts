@@ -3,7 +3,12 @@
 // `pending` before the POST is finished by the next run); a 201 that comes back without its Teams meeting is
 // recorded as a warning and repaired by the next run with one PATCH.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type EventsWorld, eventWritesSince, meetingsInTenant } from '../src/sync/events/io/testing/events-world.js';
+import {
+  type EventsWorld,
+  eventWritesSince,
+  insertSessionInTeamedOffering,
+  meetingsInTenant,
+} from '../src/sync/events/io/testing/events-world.js';
 import { openSqliteEventsWorld } from './support/events-world.js';
 
 const CREATE_ROUTE = '/v1.0/groups/*/events';
@@ -12,29 +17,9 @@ let minutes = 0;
 
 /** A new session in the first offering that has a team, two days from now; returns its event id. */
 async function newElentraEvent(title: string): Promise<number> {
-  const offering = world.offerings.find((o) => world.teams.has(o.key) && o.events.length > 0);
-  if (!offering) throw new Error('no offering with a team');
   minutes += 90;
-  const start = Math.floor(world.now.getTime() / 1000) + 2 * 86_400 + minutes * 60;
-  const inserted = await world.elentra.db
-    .insertInto('events')
-    .values({
-      parent_id: null,
-      recurring_id: null,
-      course_id: offering.courseId,
-      event_title: title,
-      event_description: null,
-      event_location: 'Room 12',
-      event_start: start,
-      event_finish: start + 3600,
-      event_duration: 60,
-      release_date: 0,
-      release_until: 0,
-      updated_date: start,
-      updated_by: 1,
-    })
-    .executeTakeFirstOrThrow();
-  return Number(inserted.insertId);
+  const startEpochSeconds = Math.floor(world.now.getTime() / 1000) + 2 * 86_400 + minutes * 60;
+  return insertSessionInTeamedOffering(world, { title, startEpochSeconds, location: 'Room 12' });
 }
 
 async function rowOf(eventId: number) {

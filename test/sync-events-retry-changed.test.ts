@@ -3,7 +3,12 @@
 // older content and all. Found by the chaos run (docs/chaos.md): that run used to leave the old title in Outlook until
 // the run after. Now it follows the retried create with one PATCH of every field, so one run converges.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EventsWorld, eventWritesSince, meetingsInTenant } from '../src/sync/events/io/testing/events-world.js';
+import {
+  type EventsWorld,
+  eventWritesSince,
+  insertSessionInTeamedOffering,
+  meetingsInTenant,
+} from '../src/sync/events/io/testing/events-world.js';
 import { openSqliteEventsWorld } from './support/events-world.js';
 
 let world: EventsWorld;
@@ -20,28 +25,12 @@ afterAll(async () => {
 
 describe('a retried create of an event changed since', () => {
   it('is brought up to date in the same run: POST (the old event comes back), then one PATCH', async () => {
-    const offering = world.offerings.find((o) => world.teams.has(o.key) && o.events.length > 0);
-    if (!offering) throw new Error('no offering with a team');
     const start = Math.floor(world.now.getTime() / 1000) + 3 * 86_400;
-    const inserted = await world.elentra.db
-      .insertInto('events')
-      .values({
-        parent_id: null,
-        recurring_id: null,
-        course_id: offering.courseId,
-        event_title: 'Before the change',
-        event_description: null,
-        event_location: 'Room 1',
-        event_start: start,
-        event_finish: start + 3600,
-        event_duration: 60,
-        release_date: 0,
-        release_until: 0,
-        updated_date: start,
-        updated_by: 1,
-      })
-      .executeTakeFirstOrThrow();
-    const eventId = Number(inserted.insertId);
+    const eventId = await insertSessionInTeamedOffering(world, {
+      title: 'Before the change',
+      startEpochSeconds: start,
+      location: 'Room 1',
+    });
     const meetingsOf = async () =>
       (await meetingsInTenant(world.control)).filter((m) => m.transactionId?.includes(`-e${eventId}-`));
 

@@ -202,3 +202,35 @@ export async function meetingsInTenant(control: EmulatorControl): Promise<Meetin
     })),
   );
 }
+
+/**
+ * A new one-hour session in Elentra for the first offering of the world that has a team, starting `startEpochSeconds`;
+ * its event id. For tests that need an event of their own to fault, change or delete.
+ */
+export async function insertSessionInTeamedOffering(
+  world: EventsWorld,
+  session: { title: string; startEpochSeconds: number; location: string },
+): Promise<number> {
+  const offering = world.offerings.find((o) => world.teams.has(o.key) && o.events.length > 0);
+  if (!offering) throw new Error('no offering with a team');
+  const start = session.startEpochSeconds;
+  const inserted = await world.elentra.db
+    .insertInto('events')
+    .values({
+      parent_id: null,
+      recurring_id: null,
+      course_id: offering.courseId,
+      event_title: session.title,
+      event_description: null,
+      event_location: session.location,
+      event_start: start,
+      event_finish: start + 3600,
+      event_duration: 60,
+      release_date: 0,
+      release_until: 0,
+      updated_date: start,
+      updated_by: 1,
+    })
+    .executeTakeFirstOrThrow();
+  return Number(inserted.insertId);
+}
