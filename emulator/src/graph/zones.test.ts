@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ianaTimeZones, parseWallTime, resolveZone, utcToWall, wallToUtcMs, windowsTimeZones } from './zones.js';
+import {
+  ianaTimeZones,
+  offsetMs,
+  parseWallTime,
+  resolveZone,
+  utcToWall,
+  wallToUtcMs,
+  windowsTimeZones,
+} from './zones.js';
 
 describe('zone names', () => {
   it.each([
@@ -59,5 +67,37 @@ describe('supported time zone lists', () => {
     const zones = ianaTimeZones();
     expect(zones).toContainEqual({ alias: 'America/New_York', displayName: 'America/New_York' });
     expect(zones.some((z) => z.alias === 'EST')).toBe(false);
+  });
+});
+
+describe('offsetMs, cached per UTC hour', () => {
+  const reference = (iana: string, utcMs: number) => {
+    const f = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: iana,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      })
+        .formatToParts(new Date(utcMs))
+        .map((p) => [p.type, Number(p.value)]),
+    );
+    const n = (name: string) => f[name] ?? 0;
+    return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - utcMs;
+  };
+  // Lord Howe changes by 30 minutes in the middle of a UTC hour; Toronto on the hour.
+  it.each([
+    ['Australia/Lord_Howe', Date.UTC(2024, 9, 5, 12)],
+    ['Australia/Lord_Howe', Date.UTC(2024, 3, 6, 12)],
+    ['America/Toronto', Date.UTC(2024, 2, 10, 4)],
+  ])('%s: every minute of a day around a change, twice (the second from the cache)', (iana, from) => {
+    for (let utcMs = from; utcMs < from + 86_400_000; utcMs += 60_000) {
+      expect(offsetMs(iana, utcMs)).toBe(reference(iana, utcMs));
+      expect(offsetMs(iana, utcMs)).toBe(reference(iana, utcMs));
+    }
   });
 });

@@ -73,8 +73,27 @@ function formatter(iana: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The zone's offset from UTC at `utcMs`, in ms (positive east of Greenwich). */
+const HOUR_MS = 3_600_000;
+const offsetsByHour = new Map<string, number>();
+
+/**
+ * The zone's offset from UTC at `utcMs`, in ms (positive east of Greenwich). Cached per zone and UTC hour when both
+ * ends of the hour agree (a zone changes offset at most once an hour): formatToParts per event made the emulator,
+ * which shares the benchmark's cores with the sync, slow to answer thousands of creates.
+ */
 export function offsetMs(iana: string, utcMs: number): number {
+  const hourStart = Math.floor(utcMs / HOUR_MS) * HOUR_MS;
+  const key = `${iana}@${hourStart}`;
+  const cached = offsetsByHour.get(key);
+  if (cached !== undefined) return cached;
+  const atStart = exactOffsetMs(iana, hourStart);
+  if (atStart !== exactOffsetMs(iana, hourStart + HOUR_MS - 1000)) return exactOffsetMs(iana, utcMs);
+  if (offsetsByHour.size >= 100_000) offsetsByHour.clear();
+  offsetsByHour.set(key, atStart);
+  return atStart;
+}
+
+function exactOffsetMs(iana: string, utcMs: number): number {
   const parts: Record<string, number> = {};
   for (const p of formatter(iana).formatToParts(new Date(utcMs)))
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
