@@ -1,6 +1,6 @@
 // readRoster(): what Elentra says should be in Microsoft Teams — the course offerings (the rule is documented in
 // roster/offering-rule.ts), their owners, members and learning events, the people, and who was left out and why.
-// Set-based queries (roster/read-roster-rows.ts): seven, then three per page of learning events, each page turned
+// Set-based queries (roster/read-roster-rows.ts): six, then three per page of learning events, each page turned
 // into LearningEvents (roster/learning-events.ts) before the next is read; then a pure assembly
 // (roster/assemble-roster.ts). Each sync reads only what it uses: the teams sync no events (`events: false`), the
 // event sync learners only where a `grad_year` event audience needs them (`members: false`).

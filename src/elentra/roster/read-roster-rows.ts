@@ -1,5 +1,5 @@
 // The roster's SQL: set-based queries whatever the number of offerings (no query per offering), so that 10,000
-// offerings and 500,000 memberships read in a handful of round trips — seven for the offerings, their owners,
+// offerings and 500,000 memberships read in a handful of round trips — six for the offerings, their owners,
 // audiences and people, then three per page of learning events (their rows, audience and contacts). The set of
 // offerings is never sent as a list of ids: every query re-derives it as a subquery of course_audience ⋈ courses ⋈
 // curriculum_periods, which keeps the statements under every engine's parameter limit and lets the database use its
@@ -11,7 +11,7 @@
 // LearningEvents (learning-events.ts) before the next is read, the raw rows die young.
 import type { Kysely } from 'kysely';
 import type { ElentraTables } from '../tables.js';
-import type { EventRowsPage, RosterRows } from './roster-rows.js';
+import type { AccessRow, EventRowsPage, PersonRow, RosterRows } from './roster-rows.js';
 
 export interface RosterFilter {
   /** Periods must start on or before this (epoch seconds). */
@@ -205,9 +205,14 @@ export async function readRosterRows(db: Db, f: RosterFilter): Promise<RosterRow
     .where('member_active', '=', 1)
     .where('group_id', 'in', learnerGroupIds(db, f))
     .execute();
-  const people = await db
+  // People and their user_access rows for Elentra in one query: the derived table of everyone referenced (a UNION
+  // over up to 500,000 memberships) is the costly part, and was built twice. A person with several access rows comes
+  // back once per row; one with none, once with nulls. Access rows of ids with no user_data row are not needed: such
+  // an id is excluded as an unknown person whatever its access (people-status.ts).
+  const withAccess = await db
     .selectFrom(referencedProxyIds(db, f))
     .innerJoin('user_data as u', 'u.id', 'r.proxy_id')
+    .leftJoin('user_access as a', (join) => join.onRef('a.user_id', '=', 'u.id').on('a.app_id', '=', f.appId))
     .select([
       'u.id',
       'u.number',
@@ -218,14 +223,24 @@ export async function readRosterRows(db: Db, f: RosterFilter): Promise<RosterRow
       'u.email_alt',
       'u.organisation_id',
       'u.grad_year',
+      'a.user_id as access_user_id',
+      'a.account_active',
+      'a.access_expires',
     ])
     .execute();
-  const access = await db
-    .selectFrom(referencedProxyIds(db, f))
-    .innerJoin('user_access as a', 'a.user_id', 'r.proxy_id')
-    .select(['a.user_id', 'a.account_active', 'a.access_expires'])
-    .where('a.app_id', '=', f.appId)
-    .execute();
+  const people: PersonRow[] = [];
+  const access: AccessRow[] = [];
+  const seen = new Set<number>();
+  for (const row of withAccess) {
+    const { access_user_id, account_active, access_expires, ...person } = row;
+    if (!seen.has(person.id)) {
+      seen.add(person.id);
+      people.push(person);
+    }
+    if (access_user_id !== null && account_active !== null && access_expires !== null) {
+      access.push({ user_id: access_user_id, account_active, access_expires });
+    }
+  }
   return { offerings, contacts, audience, groups, groupMembers, people, access };
 }
 
