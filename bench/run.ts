@@ -25,8 +25,18 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench/results' },
     keep: { type: 'boolean', default: false },
     size: { type: 'string', default: 'full' },
+    help: { type: 'boolean', default: false },
   },
 });
+
+if (values.help) {
+  process.stdout.write(
+    'npm run bench [-- --scenario S1,S2,S3,S4] [--latency 50] [--s4-limits off|documented] [--no-s4-apply]\n' +
+      '  [--s4-events] [--concurrency N] [--events-in-flight N] [--out bench/results] [--size tiny] [--keep]\n' +
+      'Writes latest.json and latest.md to --out; see bench/README.md.\n',
+  );
+  process.exit(0);
+}
 
 const scenarios = (values.scenario ?? '')
   .split(',')

@@ -25,6 +25,11 @@ export interface ChildInput {
   eventsInFlight?: number;
   /** Offerings applied at once (the runner's default when absent). */
   concurrency?: number;
+  /**
+   * `off`: the sync's own client paces to no documented limit (S4's apply with the emulator's limits off), so the run
+   * measures our throughput rather than Microsoft's limits. Default `documented`, as in production.
+   */
+  clientLimits?: 'documented' | 'off';
   outFile: string;
 }
 

@@ -7,6 +7,7 @@ import { elentraOnConnection } from '../../src/elentra/open-elentra.js';
 import type { GraphLogger } from '../../src/microsoft/graph/http.js';
 import type { Identity } from '../../src/microsoft/identity/index.js';
 import { eventWindow } from '../../src/sync/events/event-window.js';
+import { MAX_EVENTS_IN_FLIGHT } from '../../src/sync/events/io/apply-event-plan.js';
 import { runEventsSync } from '../../src/sync/events/io/run-events-sync.js';
 import { wireEventsSync } from '../../src/sync/events/io/wire-events-sync.js';
 import { resolveOutlookTimeZone } from '../../src/sync/events/outlook-zone.js';
@@ -38,7 +39,10 @@ export async function runEventsPart(input: {
   latencySeconds: number;
   /** Tuning (bench `--events-in-flight`): operations in flight and the client's exchange bound. */
   inFlight?: number;
+  /** The client paces to no documented limit (S4's apply against an emulator with its limits off). */
+  noLimits?: boolean;
 }): Promise<EventsPart> {
+  const inFlight = input.inFlight ?? (input.noLimits ? MAX_EVENTS_IN_FLIGHT : undefined);
   const deps = await wireEventsSync({
     config: input.config,
     database: input.database,
@@ -46,7 +50,13 @@ export async function runEventsPart(input: {
     identity: input.identity,
     triggeredBy: 'cli',
     logger: input.logger,
-    ...(input.inFlight ? { maxInFlight: input.inFlight, limits: { maxConcurrent: input.inFlight } } : {}),
+    ...(inFlight
+      ? {
+          maxInFlight: inFlight,
+          // No rules: no bucket is paced (the runner still keeps 4 operations per mailbox, its own design).
+          limits: input.noLimits ? { maxConcurrent: inFlight, rules: () => undefined } : { maxConcurrent: inFlight },
+        }
+      : {}),
   });
   // The plan the run is about to make, priced: the same steps as runEventsSync, from the same inputs.
   const now = deps.now();

@@ -22,6 +22,7 @@ import {
   throttleFloor,
 } from '../../src/sync/cost/index.js';
 import { eventWindow } from '../../src/sync/events/event-window.js';
+import { EVENT_SYNC_READ } from '../../src/sync/events/io/wire-events-sync.js';
 import { resolveOutlookTimeZone } from '../../src/sync/events/outlook-zone.js';
 import { planEvents } from '../../src/sync/events/plan-events.js';
 import {
@@ -46,6 +47,12 @@ import type { ChildInput, ChildResult, RetryCheck } from './child-protocol.js';
 import { runEventsPart } from './events-part.js';
 
 const input = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as ChildInput;
+
+/**
+ * The client's limiter with no documented limit (no bucket has a rule): requests go as fast as the sync makes them,
+ * 64 exchanges in flight at most. Only for measuring our own throughput against an emulator whose limits are off.
+ */
+const NO_CLIENT_LIMITS = { rules: () => undefined, maxConcurrent: 64 };
 
 function usage(): { peakRssBytes: number; cpuSeconds: number } {
   const used = process.resourceUsage();
@@ -169,6 +176,7 @@ async function runSync(result: ChildResult): Promise<void> {
       triggeredBy: 'cli',
       logger: watch,
       ...(input.concurrency ? { concurrency: input.concurrency } : {}),
+      ...(input.clientLimits === 'off' ? { limits: NO_CLIENT_LIMITS } : {}),
     });
     const client = deps.gateway instanceof GraphTeamsGateway ? deps.gateway.client : null;
     // Phase marks from the runner's progress events: roster read (observe starts), first offering applied, record.
@@ -234,6 +242,7 @@ async function runSync(result: ChildResult): Promise<void> {
         logger: watch,
         latencySeconds: input.latencySeconds,
         ...(input.eventsInFlight ? { inFlight: input.eventsInFlight } : {}),
+        ...(input.clientLimits === 'off' ? { noLimits: true } : {}),
       });
       result.wallSeconds += result.events.wallSeconds;
       result.retries = watch.finish();
@@ -250,7 +259,7 @@ async function runSync(result: ChildResult): Promise<void> {
  * First-run planning at scale, no Graph (the directory's answers come from the tenant seed). `planWhat`:
  * `teams` — the teams sync's planning as it runs (wire-sync.ts: a roster read without learning events);
  * `teams-with-events` — the same with the learning events read too (how it ran before, for comparison);
- * `events` — the event sync's planning (roster with events, every offering with a team, no ms_events rows).
+ * `events` — the event sync's planning (its roster read, EVENT_SYNC_READ; every offering with a team, no ms_events rows).
  */
 async function runPlan(result: ChildResult): Promise<void> {
   const what = input.planWhat ?? 'teams';
@@ -260,7 +269,7 @@ async function runPlan(result: ChildResult): Promise<void> {
     const started = performance.now();
     const roster = await readRoster(elentraOnConnection(database), {
       now,
-      ...(what === 'teams' ? { events: false } : {}),
+      ...(what === 'teams' ? { events: false } : what === 'events' ? EVENT_SYNC_READ : {}),
     });
     const read = performance.now();
     result.phases = {
