@@ -54,6 +54,55 @@ describeEachEngine('scheduler runs', (engine) => {
     expect(JSON.parse(run?.summary ?? 'null')).toEqual({ trigger: 'schedule', result: { teamsCreated: 2 } });
   });
 
+  it('the event sync due with the teams sync starts alongside it, once each, and gets its run; alone, it gets none', async () => {
+    const clock = manualClock('2026-01-10T05:00:01Z');
+    const seen: string[] = [];
+    let alongsideOfEvents: Promise<unknown> | undefined;
+    let finishTeams: () => void = () => {};
+    const registry = createJobRegistry({
+      'microsoft:sync-teams': async () => {
+        seen.push('teams started');
+        await new Promise<void>((resolve) => {
+          finishTeams = resolve;
+        });
+        seen.push('teams finished');
+        return { summary: {} };
+      },
+      'microsoft:sync-events': async (context) => {
+        seen.push('events started');
+        alongsideOfEvents = context.alongside;
+        await context.alongside;
+        seen.push('events saw teams finish');
+        return { summary: {} };
+      },
+    });
+    const context = testContext(database(), { clock: clock.now, registry });
+    const due = (names: string[]) =>
+      database().db.updateTable('cron').set({ active: 1, next_due_at: MIDNIGHT }).where('name', 'in', names).execute();
+    await due(['microsoft:sync-teams', 'microsoft:sync-events']);
+    const tick = runDueJobs(context);
+    // Both start before the teams sync finishes.
+    while (seen.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(seen).toEqual(['teams started', 'events started']);
+    finishTeams();
+    const report = await tick;
+    expect(seen).toEqual(['teams started', 'events started', 'teams finished', 'events saw teams finish']);
+    expect(alongsideOfEvents).toBeDefined();
+    expect(report.runs.map((run) => [run.jobName, run.status])).toEqual([
+      ['microsoft:sync-teams', 'ok'],
+      ['microsoft:sync-events', 'ok'],
+    ]);
+    expect((await runDueJobs(context)).runs).toEqual([]);
+
+    // The event sync due on its own: it runs alone, with nothing alongside.
+    seen.length = 0;
+    clock.set('2026-01-11T05:00:01Z');
+    await database().db.updateTable('cron').set({ active: 0 }).where('name', '=', 'microsoft:sync-teams').execute();
+    const alone = await runDueJobs(context);
+    expect(alone.runs.map((run) => run.jobName)).toEqual(['microsoft:sync-events']);
+    expect(alongsideOfEvents).toBeUndefined();
+  });
+
   it('failures, warnings and missing handlers are recorded in words', async () => {
     const clock = manualClock('2026-01-10T05:00:01Z');
     const registry = createJobRegistry({

@@ -72,6 +72,7 @@ export async function executeJob(
   context: SchedulerContext,
   claim: ClaimedRun,
   stopSignal?: AbortSignal,
+  alongside?: Promise<unknown>,
 ): Promise<FinishedRun> {
   const handler = context.registry.handler(claim.jobName);
   if (handler === undefined) {
@@ -96,7 +97,12 @@ export async function executeJob(
     });
   }, context.leaseMs / 3);
 
-  const jobContext: JobContext = { signal: controller.signal, renewLease: renew, log: context.log };
+  const jobContext: JobContext = {
+    signal: controller.signal,
+    renewLease: renew,
+    log: context.log,
+    ...(alongside ? { alongside } : {}),
+  };
   try {
     const run = Promise.resolve().then(() => handler(jobContext));
     const settled = await settle(run, controller.signal, context.stopGraceMs);

@@ -8,6 +8,11 @@ export interface JobDefinition {
   readonly description: string;
   /** Cron expression for a new row; an administrator's later change is never overwritten. */
   readonly defaultSchedule: string;
+  /**
+   * When this job and the one named here are due in the same tick, both start together and this one's handler gets
+   * the other's run (JobContext.alongside); otherwise each runs on its own, one after another.
+   */
+  readonly runsAlongside?: string;
 }
 
 export const BUILT_IN_JOBS: readonly JobDefinition[] = [
@@ -20,6 +25,9 @@ export const BUILT_IN_JOBS: readonly JobDefinition[] = [
     name: 'microsoft:sync-events',
     description: "Creates, updates and cancels Teams meetings for learning events in each team's calendar.",
     defaultSchedule: '0 0 * * *',
+    // A meeting needs only its own team: while the teams sync waits on Microsoft's limits, the event sync makes the
+    // meetings of the teams that exist, round after round (src/sync/events/io/teams-alongside.ts).
+    runsAlongside: 'microsoft:sync-teams',
   },
   {
     name: 'microsoft:refresh-token',

@@ -20,6 +20,11 @@ export interface JobContext {
    */
   renewLease(): Promise<void>;
   readonly log: JobLogger;
+  /**
+   * The run of the job this one runs alongside (JobDefinition.runsAlongside), when both were due in the same tick and
+   * started together; settles when that run has finished. Absent otherwise.
+   */
+  readonly alongside?: Promise<unknown>;
 }
 
 export interface JobResult {

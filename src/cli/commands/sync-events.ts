@@ -53,11 +53,18 @@ export function registerSyncEventsCommand(program: Command, app: CliApp): void {
     });
 }
 
-/** The scheduler's `microsoft:sync-events` job: a full run; a failed offering fails the job, warnings warn. */
+/**
+ * The scheduler's `microsoft:sync-events` job: a full run; a failed offering fails the job, warnings warn. Started
+ * with the teams sync (both due in the same tick), it plans in rounds as that run's teams appear.
+ */
 export function syncEventsJob(app: CliApp): JobHandler {
   return async (context) => {
     const { io: events, deps } = await wire(app, 'schedule');
-    const report = await events.runEventsSync(deps, { dryRun: false, signal: context.signal });
+    const report = await events.runEventsSync(deps, {
+      dryRun: false,
+      signal: context.signal,
+      ...(context.alongside ? { alongside: events.teamsAlongside(context.alongside) } : {}),
+    });
     if (report.status === 'error') {
       throw new Error(report.error ?? 'One or more events failed: see the event sync results.');
     }

@@ -9,6 +9,7 @@ import type { CalendarGateway, EventStore } from '../ports.js';
 import type { OutlookLimits } from '../schedule/outlook-limits.js';
 import type { AppliedOutcome } from './apply-event-operation.js';
 import type { EventRunEnd, EventRunStart, OfferingRecord } from './event-run-records.js';
+import type { TeamsAlongside } from './teams-alongside.js';
 
 export interface EventRunLog {
   start(run: EventRunStart): Promise<number>;
@@ -59,6 +60,8 @@ export type EventsRunProgress =
 export interface EventsRunOptions {
   courseIds?: readonly number[] | null;
   dryRun: boolean;
+  /** The teams sync running beside this run (teams-alongside.ts): plan in rounds as its teams appear. */
+  alongside?: TeamsAlongside;
   signal?: AbortSignal;
   onProgress?: (progress: EventsRunProgress) => void;
 }

@@ -8,4 +8,5 @@ export { formatEventsReport, progressLine } from './format-events-report.js';
 export { GraphCalendarGateway } from './graph-calendar-gateway.js';
 export { KyselyEventStore } from './kysely-event-store.js';
 export { runEventsSync } from './run-events-sync.js';
+export { type TeamsAlongside, teamsAlongside } from './teams-alongside.js';
 export { eventOptionsOf, eventSiteTag, type WireEventsSyncInput, wireEventsSync } from './wire-events-sync.js';
