@@ -17,7 +17,7 @@ export interface ChildInput {
   planWhat?: 'teams' | 'teams-with-events' | 'events';
   /** `plan` mode: the tenant seed, standing in for the directory's answers to the user look-ups. */
   seedPath?: string;
-  /** `sync` mode: run the event sync after the teams sync (as the cron table does). */
+  /** `sync` mode: run the event sync too, started with the teams sync and alongside it (as the scheduler does). */
   events: boolean;
   /** The emulator's latency, for the events floor (its model counts round trips). */
   latencySeconds: number;

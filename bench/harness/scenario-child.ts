@@ -44,7 +44,7 @@ import type { Plan } from '../../src/sync/plan/plan-types.js';
 import { runTeamsSync } from '../../src/sync/run/run-teams-sync.js';
 import { wireTeamsSync } from '../../src/sync/run/wire-sync.js';
 import type { ChildInput, ChildResult, RetryCheck } from './child-protocol.js';
-import { runEventsPart } from './events-part.js';
+import { prepareEventsPart, runEventsPart } from './events-part.js';
 
 const input = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as ChildInput;
 
@@ -164,10 +164,22 @@ async function runSync(result: ChildResult): Promise<void> {
     const runStartMs = Date.now();
 
     const watch = new RetryWatch();
+    const identity = createIdentity({ config, database });
+    // Off the clock: the event sync wired and the rows its plan is priced from read before either sync starts.
+    const eventsPart = input.events
+      ? await prepareEventsPart({
+          config,
+          database,
+          identity,
+          logger: watch,
+          latencySeconds: input.latencySeconds,
+          ...(input.eventsInFlight ? { inFlight: input.eventsInFlight } : {}),
+          ...(input.clientLimits === 'off' ? { noLimits: true } : {}),
+        })
+      : null;
     const started = performance.now();
     watch.startedAt = Date.now();
     const elentra = elentraOnConnection(database);
-    const identity = createIdentity({ config, database });
     const deps = await wireTeamsSync({
       config,
       database,
@@ -184,7 +196,7 @@ async function runSync(result: ChildResult): Promise<void> {
     const mark = (name: string) => {
       if (marks[name] === undefined) marks[name] = (performance.now() - started) / 1000;
     };
-    const report = await runTeamsSync(deps, {
+    const teamsRun = runTeamsSync(deps, {
       dryRun: false,
       force: false,
       onProgress: (progress) => {
@@ -193,6 +205,11 @@ async function runSync(result: ChildResult): Promise<void> {
         else mark('recordStartSeconds');
       },
     });
+    // The event sync starts with it, alongside, as the scheduler starts the two when both are due.
+    const eventsRun = eventsPart ? runEventsPart(eventsPart, teamsRun) : null;
+    // Settled now, so that a failed teams sync cannot leave the event sync's promise unhandled meanwhile.
+    eventsRun?.catch(() => undefined);
+    const report = await teamsRun;
     result.teamsWallSeconds = (performance.now() - started) / 1000;
     result.wallSeconds = result.teamsWallSeconds;
     result.phases = marks;
@@ -234,17 +251,9 @@ async function runSync(result: ChildResult): Promise<void> {
     };
     price(result, report.plan, observation);
     result.ok = report.error === null;
-    if (input.events) {
-      result.events = await runEventsPart({
-        config,
-        database,
-        identity,
-        logger: watch,
-        latencySeconds: input.latencySeconds,
-        ...(input.eventsInFlight ? { inFlight: input.eventsInFlight } : {}),
-        ...(input.clientLimits === 'off' ? { noLimits: true } : {}),
-      });
-      result.wallSeconds += result.events.wallSeconds;
+    if (eventsRun) {
+      result.events = await eventsRun;
+      result.wallSeconds = Math.max(result.teamsWallSeconds, (result.events.endedAtMs - started) / 1000);
       result.retries = watch.finish();
       result.retries.throttledInBatches = Object.values(stats?.batched ?? {}).reduce((sum, c) => sum + c.throttled, 0);
       result.ok = result.ok && result.events.error === null;
