@@ -4,14 +4,15 @@
 // DELETE in the old team and one POST in the new (never two meetings), and the run after each sends nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LearningEvent, Offering } from '../src/elentra/index.js';
-import { type EventsWorld, eventWritesSince, meetingsInTenant } from '../src/sync/events/io/testing/events-world.js';
+import {
+  type EventsWorld,
+  eventRow,
+  eventWritesSince,
+  meetingsInTenant,
+} from '../src/sync/events/io/testing/events-world.js';
 import { openSqliteEventsWorld } from './support/events-world.js';
 
 let world: EventsWorld;
-
-async function rowOf(eventId: number) {
-  return world.database.db.selectFrom('ms_events').selectAll().where('event_id', '=', eventId).executeTakeFirst();
-}
 
 /** Synced events (a row with a meeting), with their offering, in roster order. */
 async function syncedEvents(): Promise<Array<{ event: LearningEvent; offering: Offering }>> {
@@ -64,7 +65,7 @@ describe('Elentra changes after the first run', () => {
       events().set({ event_start: start, event_finish: finish }).where('event_id', '=', event.eventId).execute(),
     );
     expect(writes).toEqual([{ method: 'PATCH', status: 200 }]);
-    const row = await rowOf(event.eventId);
+    const row = await eventRow(world, event.eventId);
     const meeting = (await meetingsInTenant(world.control)).find((m) => m.id === row?.graph_event_id);
     expect(meeting?.start).toBe(new Date(start * 1000).toISOString());
     expect(meeting?.end).toBe(new Date(finish * 1000).toISOString());
@@ -78,19 +79,19 @@ describe('Elentra changes after the first run', () => {
     const { event } = take();
     const writes = await writesAfter(() => events().set(change).where('event_id', '=', event.eventId).execute());
     expect(writes).toEqual([{ method: 'PATCH', status: 200 }]);
-    const row = await rowOf(event.eventId);
+    const row = await eventRow(world, event.eventId);
     expect(row).toMatchObject({ status: 'active', last_error: null });
     expect(row?.join_url).toMatch(/meetup-join/);
   });
 
   it('a deleted event is one DELETE, and its row says so', async () => {
     const { event } = take();
-    const before = await rowOf(event.eventId);
+    const before = await eventRow(world, event.eventId);
     const writes = await writesAfter(() =>
       world.elentra.db.deleteFrom('events').where('event_id', '=', event.eventId).execute(),
     );
     expect(writes).toEqual([{ method: 'DELETE', status: 204 }]);
-    expect(await rowOf(event.eventId)).toMatchObject({ status: 'deleted', graph_event_id: null });
+    expect(await eventRow(world, event.eventId)).toMatchObject({ status: 'deleted', graph_event_id: null });
     expect((await meetingsInTenant(world.control)).some((m) => m.id === before?.graph_event_id)).toBe(false);
   });
 
@@ -129,7 +130,7 @@ describe('Elentra changes after the first run', () => {
     const logged = await eventWritesSince(world.control, seq);
     expect(logged[0]?.path).toContain(`/groups/${oldTeam}/events/`);
     expect(logged[1]?.path).toContain(`/groups/${newTeam}/events`);
-    const row = await rowOf(move.event.eventId);
+    const row = await eventRow(world, move.event.eventId);
     expect(row).toMatchObject({ offering_key: move.target.key, team_id: newTeam, status: 'active' });
     const mine = (await meetingsInTenant(world.control)).filter((m) =>
       m.transactionId?.includes(`-e${move.event.eventId}-`),

@@ -5,9 +5,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   type EventsWorld,
+  eventRow,
   eventWritesSince,
   insertSessionInTeamedOffering,
-  meetingsInTenant,
+  meetingsOfEvent,
 } from '../src/sync/events/io/testing/events-world.js';
 import { openSqliteEventsWorld } from './support/events-world.js';
 
@@ -20,14 +21,6 @@ async function newElentraEvent(title: string): Promise<number> {
   minutes += 90;
   const startEpochSeconds = Math.floor(world.now.getTime() / 1000) + 2 * 86_400 + minutes * 60;
   return insertSessionInTeamedOffering(world, { title, startEpochSeconds, location: 'Room 12' });
-}
-
-async function rowOf(eventId: number) {
-  return world.database.db.selectFrom('ms_events').selectAll().where('event_id', '=', eventId).executeTakeFirst();
-}
-
-async function meetingsOf(eventId: number) {
-  return (await meetingsInTenant(world.control)).filter((m) => m.transactionId?.includes(`-e${eventId}-`));
 }
 
 beforeAll(async () => {
@@ -56,8 +49,8 @@ describe('faults', () => {
       ['POST', null],
       ['POST', 201],
     ]);
-    expect(await meetingsOf(eventId)).toHaveLength(1);
-    expect(await rowOf(eventId)).toMatchObject({ status: 'active' });
+    expect(await meetingsOfEvent(world, eventId)).toHaveLength(1);
+    expect(await eventRow(world, eventId)).toMatchObject({ status: 'active' });
   });
 
   it('a create left unanswered by a failed run is finished by the next run: still one meeting', async () => {
@@ -66,20 +59,20 @@ describe('faults', () => {
     await world.control.fault({ route: CREATE_ROUTE, method: 'POST', kind: 'lost-response', count: 2 });
     const failed = await world.sync();
     expect(failed.status).toBe('error');
-    const row = await rowOf(eventId);
+    const row = await eventRow(world, eventId);
     expect(row).toMatchObject({ status: 'error', graph_event_id: null });
     expect(row?.last_error).toMatch(/\S/);
-    expect(await meetingsOf(eventId)).toHaveLength(1);
+    expect(await meetingsOfEvent(world, eventId)).toHaveLength(1);
 
     const seq = await world.control.lastSeq();
     const report = await world.sync();
     expect(report.status).toBe('ok');
     const posts = await eventWritesSince(world.control, seq);
     expect(posts.map((p) => [p.method, p.status])).toEqual([['POST', 201]]);
-    const meetings = await meetingsOf(eventId);
+    const meetings = await meetingsOfEvent(world, eventId);
     expect(meetings).toHaveLength(1);
     expect(meetings[0]?.transactionId).toBe(row?.transaction_id);
-    expect(await rowOf(eventId)).toMatchObject({ status: 'active', graph_event_id: meetings[0]?.id });
+    expect(await eventRow(world, eventId)).toMatchObject({ status: 'active', graph_event_id: meetings[0]?.id });
   });
 
   it('a 201 without its Teams meeting is a warning, repaired by the next run with one PATCH', async () => {
@@ -90,7 +83,7 @@ describe('faults', () => {
     const offering = report.offerings.find((o) => o.events.some((e) => e.eventId === eventId));
     expect(offering?.status).toBe('warning');
     expect(offering?.message).toMatch(/without a Teams join link/);
-    expect(await rowOf(eventId)).toMatchObject({ status: 'meeting-missing', join_url: null });
+    expect(await eventRow(world, eventId)).toMatchObject({ status: 'meeting-missing', join_url: null });
     const results = await world.database.db
       .selectFrom('sync_offering_results')
       .selectAll()
@@ -104,9 +97,9 @@ describe('faults', () => {
     expect(repaired.status).toBe('ok');
     const writes = await eventWritesSince(world.control, seq);
     expect(writes.map((w) => [w.method, w.status])).toEqual([['PATCH', 200]]);
-    const row = await rowOf(eventId);
+    const row = await eventRow(world, eventId);
     expect(row).toMatchObject({ status: 'active' });
     expect(row?.join_url).toMatch(/meetup-join/);
-    expect((await meetingsOf(eventId))[0]?.joinUrl).toBe(row?.join_url);
+    expect((await meetingsOfEvent(world, eventId))[0]?.joinUrl).toBe(row?.join_url);
   });
 });

@@ -9,8 +9,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LoggedRequest } from '../src/microsoft/graph/testing/emulator-control.js';
 import {
   type EventsWorld,
+  eventRow,
   insertSessionInTeamedOffering,
-  meetingsInTenant,
+  meetingsOfEvent,
 } from '../src/sync/events/io/testing/events-world.js';
 import { openSqliteEventsWorld } from './support/events-world.js';
 
@@ -23,14 +24,6 @@ async function newElentraEvent(title: string): Promise<number> {
   minutes += 90;
   const startEpochSeconds = Math.floor(world.now.getTime() / 1000) + 3 * 86_400 + minutes * 60;
   return insertSessionInTeamedOffering(world, { title, startEpochSeconds, location: 'Room 7' });
-}
-
-async function rowOf(eventId: number) {
-  return world.database.db.selectFrom('ms_events').selectAll().where('event_id', '=', eventId).executeTakeFirst();
-}
-
-async function meetingsOf(eventId: number) {
-  return (await meetingsInTenant(world.control)).filter((m) => m.transactionId?.includes(`-e${eventId}-`));
 }
 
 /** Graph requests to group calendars since `seq` (events and calendarView), as `METHOD route status`. */
@@ -46,7 +39,7 @@ async function createLeftUnconfirmed(eventId: number, kind: 'lost-response' | 'r
   await world.control.fault({ route: CREATE_ROUTE, method: 'POST', kind, count: 2 });
   expect((await world.sync()).status).toBe('error');
   await world.control.clearFaults();
-  const row = await rowOf(eventId);
+  const row = await eventRow(world, eventId);
   expect(row).toMatchObject({ status: 'error', graph_event_id: null });
   return row;
 }
@@ -69,7 +62,7 @@ describe('the create of an unwanted event was never confirmed', () => {
   it('its answer was lost, then the event deleted in Elentra → found by transactionId and deleted', async () => {
     const eventId = await newElentraEvent('Lost answer, then deleted');
     const row = await createLeftUnconfirmed(eventId, 'lost-response');
-    const [made] = await meetingsOf(eventId);
+    const [made] = await meetingsOfEvent(world, eventId);
     expect(made?.transactionId).toBe(row?.transaction_id);
 
     await world.elentra.db.deleteFrom('events').where('event_id', '=', eventId).execute();
@@ -80,8 +73,8 @@ describe('the create of an unwanted event was never confirmed', () => {
       'GET /v1.0/groups/{groupId}/calendarView 200',
       'DELETE /v1.0/groups/{groupId}/events/{eventId} 204',
     ]);
-    expect(await meetingsOf(eventId)).toEqual([]);
-    expect(await rowOf(eventId)).toMatchObject({ status: 'deleted', graph_event_id: null, last_error: null });
+    expect(await meetingsOfEvent(world, eventId)).toEqual([]);
+    expect(await eventRow(world, eventId)).toMatchObject({ status: 'deleted', graph_event_id: null, last_error: null });
     const result = report.offerings.flatMap((o) => o.events).find((e) => e.eventId === eventId);
     expect(result).toMatchObject({ action: 'deleteEvent', outcome: 'deleted' });
 
@@ -93,7 +86,7 @@ describe('the create of an unwanted event was never confirmed', () => {
   it('the create never arrived (connection reset), then unreleased → only the look-up, no error', async () => {
     const eventId = await newElentraEvent('Reset, then unreleased');
     await createLeftUnconfirmed(eventId, 'reset');
-    expect(await meetingsOf(eventId)).toEqual([]);
+    expect(await meetingsOfEvent(world, eventId)).toEqual([]);
 
     const future = Math.floor(world.now.getTime() / 1000) + 30 * 86_400;
     await world.elentra.db
@@ -105,7 +98,7 @@ describe('the create of an unwanted event was never confirmed', () => {
     const report = await world.sync();
     expect(report.status).toBe('ok');
     expect(await calendarRequestsSince(seq)).toEqual(['GET /v1.0/groups/{groupId}/calendarView 200']);
-    expect(await rowOf(eventId)).toMatchObject({ status: 'deleted', graph_event_id: null, last_error: null });
+    expect(await eventRow(world, eventId)).toMatchObject({ status: 'deleted', graph_event_id: null, last_error: null });
     const offering = report.offerings.find((o) => o.events.some((e) => e.eventId === eventId));
     expect(offering?.status).toBe('ok');
     expect(offering?.events.find((e) => e.eventId === eventId)).toMatchObject({ outcome: 'never-made' });
@@ -117,7 +110,7 @@ describe('the create of an unwanted event was never confirmed', () => {
     // Released again: a new meeting, with the next generation (the row ended, so no retry of the old id).
     await world.elentra.db.updateTable('events').set({ release_date: 0 }).where('event_id', '=', eventId).execute();
     expect((await world.sync()).status).toBe('ok');
-    const meetings = await meetingsOf(eventId);
+    const meetings = await meetingsOfEvent(world, eventId);
     expect(meetings.map((m) => m.transactionId?.replace(/^.*-(g\d+)$/, '$1'))).toEqual(['g2']);
   });
 });

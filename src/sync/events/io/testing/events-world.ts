@@ -234,3 +234,13 @@ export async function insertSessionInTeamedOffering(
     .executeTakeFirstOrThrow();
   return Number(inserted.insertId);
 }
+
+/** The ms_events row of an event, or undefined. */
+export async function eventRow(world: EventsWorld, eventId: number) {
+  return world.database.db.selectFrom('ms_events').selectAll().where('event_id', '=', eventId).executeTakeFirst();
+}
+
+/** The meetings in the emulator's tenant made for an event (any generation), by their transactionId. */
+export async function meetingsOfEvent(world: EventsWorld, eventId: number): Promise<MeetingInTenant[]> {
+  return (await meetingsInTenant(world.control)).filter((m) => m.transactionId?.includes(`-e${eventId}-`));
+}
