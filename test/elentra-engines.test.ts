@@ -14,7 +14,7 @@ import {
   readRoster,
   rosterToJson,
 } from '../src/elentra/index.js';
-import { offeringWindow, toEpochSeconds } from '../src/elentra/roster/offering-rule.js';
+import { rosterFilter, rosterRule } from '../src/elentra/read-roster.js';
 import { readEventRows, readEventRowsInPages } from '../src/elentra/roster/read-roster-rows.js';
 import type { EventRowsPage } from '../src/elentra/roster/roster-rows.js';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from './support/databases.js';
@@ -85,17 +85,7 @@ describeEachEngine('Elentra embedded schema and demo', (engine) => {
   });
 
   it('reads the learning events a page of courses at a time, the same rows as in one page', async () => {
-    const filter = {
-      ...offeringWindow(toEpochSeconds(NOW), 120, 14),
-      organisationId: null,
-      courseIds: null,
-      ownerContactTypes: ['director', 'faculty'],
-      appId: 1,
-      eventsFrom: null,
-      eventsUntil: null,
-      events: true,
-      members: true,
-    };
+    const filter = rosterFilter(rosterRule({ now: NOW, ownerContactTypes: ['director', 'faculty'] }));
     const courseIds = (await readRoster(handle, { now: NOW })).offerings.map((o) => o.courseId);
     const pages: EventRowsPage[] = [];
     await readEventRowsInPages(handle.db, filter, courseIds, (page) => pages.push(page), { rows: 1, firstCourses: 1 });

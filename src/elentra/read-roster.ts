@@ -78,20 +78,10 @@ export function rosterRule(options: ReadRosterOptions): RosterRule {
   return rule;
 }
 
-/**
- * Reads the desired state from Elentra.
- *
- * @example
- * const roster = await readRoster(elentra, { now: new Date() });
- * for (const offering of roster.offerings) console.log(offering.key, offering.owners.length, offering.members.length);
- */
-export async function readRoster(handle: ElentraHandle, options: ReadRosterOptions): Promise<Roster> {
-  const rule = rosterRule(options);
-  const nowSeconds = toEpochSeconds(rule.now);
-  const empty: Roster = { rule, offerings: [], people: new Map(), excluded: [], warnings: [] };
-  if (rule.courseIds !== null && rule.courseIds.length === 0) return empty;
-  const { startsBy, finishedAfter } = offeringWindow(nowSeconds, rule.horizonDays, rule.graceDays);
-  const filter: RosterFilter = {
+/** The SQL side of a rule (roster/read-roster-rows.ts): the offering window as instants, the rest as given. */
+export function rosterFilter(rule: RosterRule): RosterFilter {
+  const { startsBy, finishedAfter } = offeringWindow(toEpochSeconds(rule.now), rule.horizonDays, rule.graceDays);
+  return {
     startsBy,
     finishedAfter,
     organisationId: rule.organisationId,
@@ -103,6 +93,20 @@ export async function readRoster(handle: ElentraHandle, options: ReadRosterOptio
     events: rule.events,
     members: rule.members,
   };
+}
+
+/**
+ * Reads the desired state from Elentra.
+ *
+ * @example
+ * const roster = await readRoster(elentra, { now: new Date() });
+ * for (const offering of roster.offerings) console.log(offering.key, offering.owners.length, offering.members.length);
+ */
+export async function readRoster(handle: ElentraHandle, options: ReadRosterOptions): Promise<Roster> {
+  const rule = rosterRule(options);
+  const empty: Roster = { rule, offerings: [], people: new Map(), excluded: [], warnings: [] };
+  if (rule.courseIds !== null && rule.courseIds.length === 0) return empty;
+  const filter = rosterFilter(rule);
   const rows = await readRosterRows(handle.db, filter);
   const shared = new SharedValues();
   const events = new RosterEvents(rule.events, shared);

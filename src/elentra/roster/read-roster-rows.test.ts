@@ -2,27 +2,18 @@
 // learners only where a `grad_year` event audience needs them (`members: false`). SQLite in memory; the same SQL runs
 // on MariaDB and PostgreSQL in test/elentra-engines.test.ts.
 import { describe, expect, it } from 'vitest';
+import { rosterFilter, rosterRule } from '../read-roster.js';
 import type { ElentraFixture } from '../testing/elentra-fixture.js';
 import { DAY, NOW_S, useRosterScenarios } from '../testing/roster-scenario.js';
-import { offeringWindow } from './offering-rule.js';
+import { fromEpochSeconds } from './offering-rule.js';
 import { type RosterFilter, readEventRows, readEventRowsInPages, readRosterRows } from './read-roster-rows.js';
 import type { EventRowsPage } from './roster-rows.js';
 
 const { scenario } = useRosterScenarios();
 
 function filter(overrides: Partial<RosterFilter> = {}): RosterFilter {
-  return {
-    ...offeringWindow(NOW_S, 120, 14),
-    organisationId: null,
-    courseIds: null,
-    ownerContactTypes: ['director', 'faculty'],
-    appId: 1,
-    eventsFrom: null,
-    eventsUntil: null,
-    events: true,
-    members: true,
-    ...overrides,
-  };
+  const rule = rosterRule({ now: fromEpochSeconds(NOW_S), ownerContactTypes: ['director', 'faculty'] });
+  return { ...rosterFilter(rule), ...overrides };
 }
 
 /** Courses 1–`courses`, each enrolled in period 1, course `c` with `c` events (each with an audience row). */
