@@ -73,6 +73,41 @@ describe('the event sync alongside the teams sync', () => {
     expect(again.counts.updated ?? 0).toBe(0);
   }, 60_000);
 
+  it('makes its last round when the teams sync fails, and stops between rounds when the run is stopped', async () => {
+    const late = world.offerings.find((o) => world.teams.has(o.key) && o.events.length > 0);
+    if (!late) throw new Error('no offering with a team and events');
+    // Its meetings gone and its row hidden: the first round defers it.
+    const row = await world.database.db
+      .selectFrom('ms_teams')
+      .selectAll()
+      .where('offering_key', '=', late.key)
+      .executeTakeFirstOrThrow();
+    await world.database.db.deleteFrom('ms_events').where('offering_key', '=', late.key).execute();
+    await world.database.db.deleteFrom('ms_teams').where('offering_key', '=', late.key).execute();
+    let failTeams: (error: Error) => void = () => {};
+    const teamsRun = new Promise<void>((_resolve, reject) => {
+      failTeams = reject;
+    });
+    const running = world.sync({ alongside: teamsAlongside(teamsRun) });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await world.database.db
+      .insertInto('ms_teams')
+      .values({ ...row, archived: row.archived === 1 ? 1 : 0 })
+      .execute();
+    failTeams(new Error('the teams sync failed'));
+    const report = await running;
+    expect(report.offerings.find((o) => o.offeringKey === late.key)?.counts.created ?? 0).toBeGreaterThan(0);
+
+    // A teams sync that never ends, and a stop: the run ends at the next pause, in words.
+    const controller = new AbortController();
+    const stopped = world.sync({ alongside: teamsAlongside(new Promise(() => {})), signal: controller.signal });
+    setTimeout(() => controller.abort(), 1_500);
+    const started = Date.now();
+    const stoppedReport = await stopped;
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(stoppedReport.error).toMatch(/Stopped before it finished/);
+  }, 60_000);
+
   it('is one round when the teams sync has already finished', async () => {
     const report = await world.sync({ alongside: teamsAlongside(Promise.resolve()) });
     expect(report.status).not.toBe('error');

@@ -144,7 +144,7 @@ export async function runEventsSync(deps: EventsRunDeps, options: EventsRunOptio
           },
         });
         if (teamsFinished || alongside === undefined || options.signal?.aborted) break;
-        const next = await nextRound(alongside, round, planRound, deps);
+        const next = await nextRound(alongside, round, planRound, deps, options.signal);
         if (next === null) break;
         round = next;
       }
@@ -191,16 +191,20 @@ interface Round {
 /**
  * Waits until teams have appeared or been found deleted (or the teams sync has finished), then plans again. The pause
  * grows with what a round costs (roundPauseMs); the teams are re-read after each pause, and nothing is planned while
- * they are as the last round saw them. Null: the teams sync has finished and left nothing new — the run is done.
+ * they are as the last round saw them. Null: the teams sync has finished and left nothing new, or the run was
+ * stopped — the run is done.
  */
 async function nextRound(
   alongside: TeamsAlongside,
   last: Round,
   planRound: (teams: TeamsNow) => Promise<Round>,
   deps: EventsRunDeps,
+  signal: AbortSignal | undefined,
 ): Promise<Round | null> {
   for (;;) {
     await alongside.wait(roundPauseMs(last.planningMs));
+    // Stopped (the scheduler's SIGTERM, a lost lease): no further round; the next run picks the work up.
+    if (signal?.aborted) return null;
     const finished = alongside.finished();
     const teams = await teamsNow(deps);
     const changed = differs(teams.teams, last.teams.teams) || differs(teams.deletedTeams, last.teams.deletedTeams);
