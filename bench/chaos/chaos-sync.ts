@@ -7,10 +7,11 @@ import type { IntegrationDatabase } from '../../src/db/index.js';
 import type { ElentraHandle } from '../../src/elentra/open-elentra.js';
 import type { Identity } from '../../src/microsoft/identity/index.js';
 import { runEventsSync } from '../../src/sync/events/io/run-events-sync.js';
+import { teamsAlongside } from '../../src/sync/events/io/teams-alongside.js';
 import { wireEventsSync } from '../../src/sync/events/io/wire-events-sync.js';
 import { runTeamsSync } from '../../src/sync/run/run-teams-sync.js';
 import { wireTeamsSync } from '../../src/sync/run/wire-sync.js';
-import type { SyncKind } from './schedule.js';
+import type { StepKind, SyncKind } from './schedule.js';
 
 /** Short waits; five retries as in production. */
 export const CHAOS_RETRY = { maxRetries: 5, maxTotalWaitMs: 5_000, baseDelayMs: 5, maxDelayMs: 50 };
@@ -43,7 +44,19 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export async function runChaosSync(sync: SyncKind, context: SyncContext): Promise<SyncOutcome> {
+/** A step's runs: one sync, or the teams sync and the event sync alongside it (their two outcomes). */
+export async function runChaosStep(kind: StepKind, context: SyncContext): Promise<SyncOutcome[]> {
+  if (kind !== 'alongside') return [await runChaosSync(kind, context)];
+  const teams = runChaosSync('teams', context);
+  const events = runChaosSync('events', context, teams);
+  return Promise.all([teams, events]);
+}
+
+export async function runChaosSync(
+  sync: SyncKind,
+  context: SyncContext,
+  alongside?: Promise<unknown>,
+): Promise<SyncOutcome> {
   const { config, database, elentra, identity } = context;
   try {
     if (sync === 'teams') {
@@ -68,7 +81,10 @@ export async function runChaosSync(sync: SyncKind, context: SyncContext): Promis
       };
     }
     const deps = await wireEventsSync({ config, database, elentra, identity, triggeredBy: 'cli', retry: CHAOS_RETRY });
-    const report = await runEventsSync(deps, { dryRun: false });
+    const report = await runEventsSync(deps, {
+      dryRun: false,
+      ...(alongside ? { alongside: teamsAlongside(alongside) } : {}),
+    });
     return {
       sync,
       status: report.status,

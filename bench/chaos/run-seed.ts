@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RequestLogEntry } from '../../emulator/src/behaviour/request-log.js';
 import { readRoster } from '../../src/elentra/read-roster.js';
-import { runChaosSync, type SyncOutcome } from './chaos-sync.js';
+import { runChaosStep, type SyncOutcome } from './chaos-sync.js';
 import { ADMIN_MAIL, type ChaosWorld, openChaosWorld } from './chaos-world.js';
 import {
   checkRecorded,
@@ -31,7 +31,7 @@ import {
   chaosSchedule,
   describeStep,
   type ScheduleShape,
-  type SyncKind,
+  type StepKind,
   type Trigger,
 } from './schedule.js';
 import type { ChildInput } from './sync-child.js';
@@ -131,7 +131,8 @@ async function controlPost(world: ChaosWorld, path: string, body: unknown): Prom
 }
 
 interface StepRun {
-  outcome: SyncOutcome | null;
+  /** One per sync the step ran (two for `alongside`); null when it did not finish. */
+  outcomes: SyncOutcome[] | null;
   killed: boolean;
   fired: Trigger[];
   problem: string | null;
@@ -180,10 +181,10 @@ async function runInChild(
   );
   const exit = await exited;
   clearTimeout(timeout);
-  if (killed) return { outcome: null, killed: true, fired, problem: null };
+  if (killed) return { outcomes: null, killed: true, fired, problem: null };
   if (exit.signal === 'SIGKILL') {
     return {
-      outcome: null,
+      outcomes: null,
       killed: false,
       fired,
       problem: `the ${step.sync} sync did not finish within the step timeout`,
@@ -191,30 +192,31 @@ async function runInChild(
   }
   if (!existsSync(outFile)) {
     return {
-      outcome: null,
+      outcomes: null,
       killed: false,
       fired,
       problem: `the ${step.sync} sync process exited ${exit.code} without an outcome: ${stderr.trim().slice(-600)}`,
     };
   }
-  return { outcome: JSON.parse(readFileSync(outFile, 'utf8')) as SyncOutcome, killed: false, fired, problem: null };
+  const outcomes = JSON.parse(readFileSync(outFile, 'utf8')) as SyncOutcome[];
+  return { outcomes, killed: false, fired, problem: null };
 }
 
 async function runHere(
   world: ChaosWorld,
-  sync: SyncKind,
+  sync: StepKind,
   triggers: readonly Trigger[],
   fromSeq: number,
   onFire: (t: Trigger) => Promise<void>,
   timeoutMs: number,
 ): Promise<StepRun> {
-  const run = runChaosSync(sync, world);
+  const run = runChaosStep(sync, world);
   const firedPromise = watchTriggers(world, fromSeq, triggers, onFire, run);
-  const outcome = await Promise.race([run, sleep(timeoutMs).then(() => null)]);
+  const outcomes = await Promise.race([run, sleep(timeoutMs).then(() => null)]);
   const fired = await firedPromise;
-  if (outcome === null)
-    return { outcome: null, killed: false, fired, problem: `the ${sync} sync did not finish in ${timeoutMs} ms` };
-  return { outcome, killed: false, fired, problem: null };
+  if (outcomes === null)
+    return { outcomes: null, killed: false, fired, problem: `the ${sync} sync did not finish in ${timeoutMs} ms` };
+  return { outcomes, killed: false, fired, problem: null };
 }
 
 /** Event id → offering of ms_events rows whose create may have reached Graph but was never confirmed. */
@@ -341,13 +343,15 @@ export async function runSeed(seed: number, options: SeedOptions): Promise<SeedR
       await world.control.call('DELETE', '/faults');
       const label = `step ${step.index} (${step.sync}${run.killed ? ', killed' : ''})`;
       if (run.problem) violations.push(`${label}: ${run.problem}`);
-      if (run.outcome) {
-        if (run.outcome.status === 'error' || run.outcome.status === 'thrown') stats.failedRuns += 1;
-        log(
-          `    → ${sent} requests, ${run.outcome.status}${run.outcome.error ? `: ${run.outcome.error.slice(0, 140)}` : ''}` +
-            `${run.outcome.failures.length > 0 ? `; ${run.outcome.failures.length} offering(s) failed, e.g. ${run.outcome.failures[0]?.message?.slice(0, 140)}` : ''}`,
-        );
-        violations.push(...(await checkRecorded(world.database, run.outcome, label)));
+      if (run.outcomes) {
+        for (const outcome of run.outcomes) {
+          if (outcome.status === 'error' || outcome.status === 'thrown') stats.failedRuns += 1;
+          log(
+            `    → ${outcome.sync}: ${sent} requests in the step, ${outcome.status}${outcome.error ? `: ${outcome.error.slice(0, 140)}` : ''}` +
+              `${outcome.failures.length > 0 ? `; ${outcome.failures.length} offering(s) failed, e.g. ${outcome.failures[0]?.message?.slice(0, 140)}` : ''}`,
+          );
+          violations.push(...(await checkRecorded(world.database, outcome, `${label} ${outcome.sync}`)));
+        }
       } else if (run.killed) {
         log(`    → ${sent} requests, SIGKILLed (${run.fired.map((t) => t.action).join(', ')})`);
       }
@@ -368,7 +372,7 @@ export async function runSeed(seed: number, options: SeedOptions): Promise<SeedR
     for (const sync of ['teams', 'events'] as const) {
       if (sync === 'events') unconfirmed = await unconfirmedCreates(world);
       const run = await runHere(world, sync, [], await lastSeq(world), async () => {}, stepTimeoutMs);
-      const outcome = run.outcome;
+      const outcome = run.outcomes?.[0] ?? null;
       log(`  clean ${sync} run → ${outcome?.status ?? run.problem}`);
       if (run.problem) violations.push(`clean ${sync} run: ${run.problem}`);
       if (outcome && (outcome.status === 'error' || outcome.status === 'thrown')) {

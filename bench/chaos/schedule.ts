@@ -5,6 +5,9 @@
 import type { ChaosPrng } from './prng.js';
 
 export type SyncKind = 'teams' | 'events';
+/** What a step runs: one sync, or both started together, the event sync alongside the teams sync (as the scheduler
+ * runs them when both are due). */
+export type StepKind = SyncKind | 'alongside';
 
 /** A rule for `POST /_emulator/faults` (emulator/README.md, Faults). */
 export interface FaultRuleSpec {
@@ -30,7 +33,7 @@ export interface Trigger {
 
 export interface ChaosStep {
   index: number;
-  sync: SyncKind;
+  sync: StepKind;
   /** `child`: the sync runs in its own process (the one a SIGKILL can hit); `in-process`: in the driver's. */
   process: 'child' | 'in-process';
   faults: FaultRuleSpec[];
@@ -185,14 +188,17 @@ export function chaosSchedule(seed: number, prng: ChaosPrng, shape: ScheduleShap
   let reauthorizeAt: number | null = null;
   let eventsRan = false;
   for (let index = 0; index < count; index += 1) {
-    // The first run makes the teams (events have nowhere to go before); then either, teams a little more often.
-    const sync: SyncKind = index === 0 || prng.chance(0.55) ? 'teams' : 'events';
+    // The first run makes the teams, with the event sync alongside it making meetings as teams appear (as the
+    // scheduler runs the two when both are due); then either, teams a little more often. `drawn` keeps the draws
+    // (and so every seed's schedule) as they were when the first run was the teams sync alone.
+    const drawn: SyncKind = index === 0 || prng.chance(0.55) ? 'teams' : 'events';
+    const sync: StepKind = index === 0 ? 'alongside' : drawn;
     const child = prng.chance(0.5);
     const triggers: Trigger[] = [];
     // Graph requests a run sends (demo school): the first teams run ~60, later ones ~2–15 (delta); the first events
     // run ~80, later ones ~2–20. A trigger drawn beyond the run's end does not fire.
-    const horizon = sync === 'teams' ? (index === 0 ? 60 : 12) : eventsRan ? 20 : 80;
-    if (sync === 'events') eventsRan = true;
+    const horizon = drawn === 'teams' ? (index === 0 ? 60 : 12) : eventsRan ? 20 : 80;
+    if (drawn === 'events') eventsRan = true;
     if (child) triggers.push({ afterRequests: prng.int(1, horizon), action: 'kill' });
     if (prng.chance(0.3)) triggers.push({ afterRequests: prng.int(1, horizon), action: 'expire-tokens' });
     if (revokedAt === null && index > 0 && prng.chance(0.2)) {
@@ -207,7 +213,7 @@ export function chaosSchedule(seed: number, prng: ChaosPrng, shape: ScheduleShap
       sync,
       process: child ? 'child' : 'in-process',
       faults: Array.from({ length: prng.int(shape.rulesPerStep[0], shape.rulesPerStep[1]) }, () =>
-        rule(prng, sync, shape),
+        rule(prng, drawn, shape),
       ),
       timing: {
         replicationDelayMs: delayed ? prng.int(50, shape.maxDelayMs) : 0,

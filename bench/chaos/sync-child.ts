@@ -1,5 +1,5 @@
 // The sync process a chaos step may SIGKILL (run-seed.ts): `node sync-child.mjs INPUT.json` runs one teams or events
-// sync (chaos-sync.ts) against the driver's emulator and database, and writes its outcome to the input's `outFile`
+// sync, or the two alongside (chaos-sync.ts), against the driver's emulator and database, and writes its outcome to the input's `outFile`
 // when it is allowed to finish. Bundled with esbuild before the seeds run (bundle.ts), like the benchmark's child.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { openIntegrationDatabase } from '../../src/db/index.js';
@@ -7,11 +7,11 @@ import { elentraOnConnection } from '../../src/elentra/open-elentra.js';
 import { createIdentity } from '../../src/microsoft/identity/index.js';
 import type { TestAppRegistration } from '../../src/microsoft/testing/identity-fixture.js';
 import { chaosConfig } from './chaos-config.js';
-import { runChaosSync } from './chaos-sync.js';
-import type { SyncKind } from './schedule.js';
+import { runChaosStep } from './chaos-sync.js';
+import type { StepKind } from './schedule.js';
 
 export interface ChildInput {
-  sync: SyncKind;
+  sync: StepKind;
   databaseUrl: string;
   appKey: string;
   registration: TestAppRegistration;
@@ -25,7 +25,7 @@ const config = chaosConfig(input.registration, input.databaseUrl, input.appKey, 
 const database = await openIntegrationDatabase(input.databaseUrl);
 try {
   const identity = createIdentity({ config, database });
-  const outcome = await runChaosSync(input.sync, {
+  const outcome = await runChaosStep(input.sync, {
     config,
     database,
     elentra: elentraOnConnection(database),
