@@ -39,6 +39,11 @@ export interface EventPlan {
   counts: Record<EventOperationKind, number>;
 }
 
+/** Operation counts, all zero: a plan's before it counts, or a run's over its rounds (io/run-events-sync.ts). */
+export function noOperations(): Record<EventOperationKind, number> {
+  return { createEvent: 0, updateEvent: 0, deleteEvent: 0, repairMeeting: 0, noChange: 0 };
+}
+
 export function planEvents(input: EventPlanInput): EventPlan {
   const ctx: EventPlanContext = { window: input.window, meeting: input.meeting, site: input.site };
   const { selection } = input;
@@ -49,7 +54,7 @@ export function planEvents(input: EventPlanInput): EventPlan {
     skipped: selection.skipped,
     warnings: [],
     untouchedRows: 0,
-    counts: { createEvent: 0, updateEvent: 0, deleteEvent: 0, repairMeeting: 0, noChange: 0 },
+    counts: noOperations(),
   };
   const handled = new Set<number>();
   const push = (result: EventOperation | EventPlanWarning | null): void => {

@@ -11,7 +11,7 @@ import type { ObservedEventRow } from '../event-rows.js';
 import { eventWindow } from '../event-window.js';
 import type { MeetingOptions } from '../meeting-payload.js';
 import { resolveOutlookTimeZone } from '../outlook-zone.js';
-import { type EventPlan, planEvents } from '../plan-events.js';
+import { type EventPlan, noOperations, planEvents } from '../plan-events.js';
 import { selectEvents } from '../select-events.js';
 import type { AppliedEvent } from './apply-event-operation.js';
 import { applyEventPlan } from './apply-event-plan.js';
@@ -224,7 +224,7 @@ function differs(now: ReadonlyMap<string, string>, before: ReadonlyMap<string, s
  * from the last round what is still deferred, skipped or warned about — for the run's records and the outcome book.
  */
 function planOfTheRun(last: EventPlan, taken: readonly EventOperation[], handled: ReadonlySet<number>): EventPlan {
-  const counts: EventPlan['counts'] = { createEvent: 0, updateEvent: 0, deleteEvent: 0, repairMeeting: 0, noChange: 0 };
+  const counts = noOperations();
   for (const op of taken) counts[op.kind] += 1;
   return {
     ...last,
