@@ -69,32 +69,36 @@ export async function runChaosSync(
         gateway: { replicationRetryDelaysMs: [50, 100, 200], poll: { pollIntervalMs: 10, timeoutMs: 3_000 } },
         retry: CHAOS_RETRY,
       });
-      const report = await runTeamsSync(deps, { dryRun: false, force: false });
-      return {
-        sync,
-        status: report.status,
-        runId: report.runId,
-        error: report.error,
-        failures: report.offerings
-          .filter((o) => o.status === 'error')
-          .map((o) => ({ offeringKey: o.offeringKey, status: o.status, message: o.message })),
-      };
+      return outcomeOf(sync, await runTeamsSync(deps, { dryRun: false, force: false }));
     }
     const deps = await wireEventsSync({ config, database, elentra, identity, triggeredBy: 'cli', retry: CHAOS_RETRY });
     const report = await runEventsSync(deps, {
       dryRun: false,
       ...(alongside ? { alongside: teamsAlongside(alongside) } : {}),
     });
-    return {
-      sync,
-      status: report.status,
-      runId: report.runId,
-      error: report.error,
-      failures: report.offerings
-        .filter((o) => o.status === 'error')
-        .map((o) => ({ offeringKey: o.offeringKey, status: o.status, message: o.message })),
-    };
+    return outcomeOf(sync, report);
   } catch (error) {
     return { sync, status: 'thrown', runId: null, error: messageOf(error), failures: [] };
   }
+}
+
+/** What the checks keep of a run's report (teams or events: the same fields). */
+function outcomeOf(
+  sync: SyncKind,
+  report: {
+    status: SyncOutcome['status'];
+    runId: number;
+    error: string | null;
+    offerings: ReadonlyArray<{ offeringKey: string; status: string; message: string | null }>;
+  },
+): SyncOutcome {
+  return {
+    sync,
+    status: report.status,
+    runId: report.runId,
+    error: report.error,
+    failures: report.offerings
+      .filter((o) => o.status === 'error')
+      .map((o) => ({ offeringKey: o.offeringKey, status: o.status, message: o.message })),
+  };
 }
