@@ -10,7 +10,7 @@ import {
   eventWritesSince,
   meetingsInTenant,
 } from '../src/sync/events/io/testing/events-world.js';
-import { openSqliteEventsWorld } from './support/events-world.js';
+import { openSyncedSqliteEventsWorld } from './support/events-world.js';
 
 let world: EventsWorld;
 
@@ -44,9 +44,7 @@ async function writesAfter(change: () => Promise<unknown>) {
 }
 
 beforeAll(async () => {
-  world = await openSqliteEventsWorld();
-  await world.identity.store.setOutlookTimeZone('Eastern Standard Time');
-  await world.sync();
+  world = await openSyncedSqliteEventsWorld();
   unused = await syncedEvents();
 });
 

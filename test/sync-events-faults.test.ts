@@ -10,7 +10,7 @@ import {
   insertSessionInTeamedOffering,
   meetingsOfEvent,
 } from '../src/sync/events/io/testing/events-world.js';
-import { openSqliteEventsWorld } from './support/events-world.js';
+import { openSyncedSqliteEventsWorld } from './support/events-world.js';
 
 const CREATE_ROUTE = '/v1.0/groups/*/events';
 let world: EventsWorld;
@@ -24,9 +24,7 @@ async function newElentraEvent(title: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  world = await openSqliteEventsWorld();
-  await world.identity.store.setOutlookTimeZone('Eastern Standard Time');
-  await world.sync();
+  world = await openSyncedSqliteEventsWorld();
 });
 
 afterEach(async () => {

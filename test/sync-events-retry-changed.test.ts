@@ -9,14 +9,12 @@ import {
   insertSessionInTeamedOffering,
   meetingsInTenant,
 } from '../src/sync/events/io/testing/events-world.js';
-import { openSqliteEventsWorld } from './support/events-world.js';
+import { openSyncedSqliteEventsWorld } from './support/events-world.js';
 
 let world: EventsWorld;
 
 beforeAll(async () => {
-  world = await openSqliteEventsWorld();
-  await world.identity.store.setOutlookTimeZone('Eastern Standard Time');
-  await world.sync();
+  world = await openSyncedSqliteEventsWorld();
 });
 
 afterAll(async () => {

@@ -5,14 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getGroupEvent } from '../src/microsoft/graph/index.js';
 import { type EventsWorld, eventWritesSince, meetingsInTenant } from '../src/sync/events/io/testing/events-world.js';
 import { fromWallClock, windowsToIana } from '../src/time/index.js';
-import { openSqliteEventsWorld } from './support/events-world.js';
+import { openSyncedSqliteEventsWorld } from './support/events-world.js';
 
 let world: EventsWorld;
 
 beforeAll(async () => {
-  world = await openSqliteEventsWorld();
-  await world.identity.store.setOutlookTimeZone('Eastern Standard Time');
-  await world.sync();
+  world = await openSyncedSqliteEventsWorld();
 });
 
 afterAll(async () => {

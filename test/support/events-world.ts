@@ -17,3 +17,11 @@ export async function openSqliteEventsWorld(graph: GraphOptions = QUIET): Promis
     dropDatabase: () => testDb.drop(),
   });
 }
+
+/** The quiet world with an Outlook Time Zone chosen (Eastern) and a first event sync run: every meeting exists. */
+export async function openSyncedSqliteEventsWorld(): Promise<EventsWorld> {
+  const world = await openSqliteEventsWorld();
+  await world.identity.store.setOutlookTimeZone('Eastern Standard Time');
+  await world.sync();
+  return world;
+}
