@@ -18,6 +18,7 @@ import { resolveOutlookTimeZone } from '../../src/sync/events/outlook-zone.js';
 import { planEvents } from '../../src/sync/events/plan-events.js';
 import { minimumRequests, throttleFloorSeconds } from '../../src/sync/events/schedule/event-cost.js';
 import { selectEvents } from '../../src/sync/events/select-events.js';
+import type { GraphRateLimiterOptions } from '../../src/sync/gateway/limiter/graph-rate-limiter.js';
 
 export interface EventsPart {
   wallSeconds: number;
@@ -35,6 +36,14 @@ export interface EventsPart {
   endedAtMs: number;
   /** Seconds from the run's start: the roster read and selection done (planning starts), the first write answered. */
   phases: Record<string, number>;
+}
+
+/**
+ * A client limiter with no documented limit (no bucket has a rule): requests go as fast as the sync makes them, at most
+ * `maxConcurrent` in flight. Only for measuring our own throughput against an emulator whose limits are off.
+ */
+export function clientLimitsOff(maxConcurrent: number): GraphRateLimiterOptions {
+  return { rules: () => undefined, maxConcurrent };
 }
 
 export interface EventsPartInput {
@@ -71,7 +80,7 @@ export async function prepareEventsPart(input: EventsPartInput): Promise<Prepare
       ? {
           maxInFlight: inFlight,
           // No rules: no bucket is paced (the runner still keeps 4 operations per mailbox, its own design).
-          limits: input.noLimits ? { maxConcurrent: inFlight, rules: () => undefined } : { maxConcurrent: inFlight },
+          limits: input.noLimits ? clientLimitsOff(inFlight) : { maxConcurrent: inFlight },
         }
       : {}),
   });

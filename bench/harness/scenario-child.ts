@@ -44,15 +44,9 @@ import type { Plan } from '../../src/sync/plan/plan-types.js';
 import { runTeamsSync } from '../../src/sync/run/run-teams-sync.js';
 import { wireTeamsSync } from '../../src/sync/run/wire-sync.js';
 import type { ChildInput, ChildResult, RetryCheck } from './child-protocol.js';
-import { prepareEventsPart, runEventsPart } from './events-part.js';
+import { clientLimitsOff, prepareEventsPart, runEventsPart } from './events-part.js';
 
 const input = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as ChildInput;
-
-/**
- * The client's limiter with no documented limit (no bucket has a rule): requests go as fast as the sync makes them,
- * 64 exchanges in flight at most. Only for measuring our own throughput against an emulator whose limits are off.
- */
-const NO_CLIENT_LIMITS = { rules: () => undefined, maxConcurrent: 64 };
 
 function usage(): { peakRssBytes: number; cpuSeconds: number } {
   const used = process.resourceUsage();
@@ -188,7 +182,7 @@ async function runSync(result: ChildResult): Promise<void> {
       triggeredBy: 'cli',
       logger: watch,
       ...(input.concurrency ? { concurrency: input.concurrency } : {}),
-      ...(input.clientLimits === 'off' ? { limits: NO_CLIENT_LIMITS } : {}),
+      ...(input.clientLimits === 'off' ? { limits: clientLimitsOff(64) } : {}),
     });
     const client = deps.gateway instanceof GraphTeamsGateway ? deps.gateway.client : null;
     // Phase marks from the runner's progress events: roster read (observe starts), first offering applied, record.
